@@ -1,0 +1,41 @@
+package org.kybern.api.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a container needs.
+ *
+ * @param name        the container's name in the pod
+ * @param image       the image reference
+ * @param command     the entrypoint (empty: the image's)
+ * @param args        the arguments (empty: the image's)
+ * @param env         environment variables
+ * @param workingDir  working directory ({@code null}: the image's)
+ * @param mounts      host paths mounted into the container
+ * @param labels      labels to put on the container (include {@link RuntimeLabels})
+ * @param memoryLimitBytes memory limit, 0 for none
+ * @param cpuMillis   CPU limit in millicores, 0 for none
+ */
+public record ContainerConfig(String name, String image, List<String> command, List<String> args,
+        Map<String, String> env, String workingDir, List<Mount> mounts, Map<String, String> labels,
+        long memoryLimitBytes, long cpuMillis) {
+
+    public ContainerConfig {
+        command = List.copyOf(command);
+        args = List.copyOf(args);
+        env = Map.copyOf(env);
+        mounts = List.copyOf(mounts);
+        labels = Map.copyOf(labels);
+    }
+
+    /**
+     * A host path mounted into the container.
+     *
+     * @param hostPath      path on the host
+     * @param containerPath path in the container
+     * @param readOnly      mounted read-only
+     */
+    public record Mount(String hostPath, String containerPath, boolean readOnly) {
+    }
+}

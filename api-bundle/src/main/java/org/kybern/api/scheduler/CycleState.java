@@ -1,0 +1,15 @@
+package org.kybern.api.scheduler;
+
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Data plugins share during one scheduling cycle of one pod (e.g. computed in PreFilter). */
+@ProviderType
+public interface CycleState {
+
+    /** Stores a value for later extension points of the same cycle. */
+    void write(String key, Object value);
+
+    /** A value written earlier in this cycle, if it has the given type. */
+    <T> Optional<T> read(String key, Class<T> type);
+}
