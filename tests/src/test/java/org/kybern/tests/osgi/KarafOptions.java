@@ -42,11 +42,10 @@ final class KarafOptions {
                 editConfigurationFilePut("etc/custom.properties", "org.osgi.service.http.port", httpPort),
                 editConfigurationFilePut("etc/custom.properties", "org.apache.felix.http.host", "127.0.0.1"),
                 // Karaf resolves mvn: URLs (Pax Exam's own bundles, Kybern's features) from the
-                // Maven repository of this build, and otherwise only from Maven Central.
+                // Maven repository of this build only: the tests module puts everything there first.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", localRepo),
-                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
-                        "org.ops4j.pax.url.mvn.repositories", "https://repo1.maven.org/maven2@id=central"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 java17Flags());
     }
 
