@@ -1,0 +1,324 @@
+package org.kybern.store.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.kybern.api.store.KeyValue;
+import org.kybern.api.store.StoreException;
+import org.kybern.api.store.WatchEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store's durability: an append-only log of changes with group commit, and
+ * snapshots that let old log segments go.
+ *
+ * <p>Files in the data directory: {@code wal-<first revision>.log} segments of
+ * {@link JournalRecords records}, and {@code snapshot-<revision>.snap}, every live key-value as
+ * of that revision. A change is durable once its record is written and the segment forced to
+ * disk; writers waiting at the same time share one force ("group commit"). At start-up the newest
+ * snapshot is loaded and the segments after it replayed; a torn record at the end of the last
+ * segment (a write cut short by a crash or power loss, never acknowledged) is cut off.
+ */
+final class WriteAheadLog implements Journal, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteAheadLog.class);
+    private static final String SEGMENT = "wal-";
+    private static final String SNAPSHOT = "snapshot-";
+    private static final byte[] SNAPSHOT_MAGIC = "KYBSNAP1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final Path dir;
+    private final long segmentBytes;
+    private final Object bufferLock = new Object();
+    /** Guards {@link #ioBusy}: whether a thread is writing to or switching the segment. */
+    private final Object ioMonitor = new Object();
+    private boolean ioBusy;
+    private ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 << 10);
+    private long appendedRevision;
+    private volatile long durableRevision;
+    private FileChannel segment;
+    private long segmentSize;
+
+    /**
+     * @param dir          the data directory (created if missing)
+     * @param segmentBytes after this many bytes in a segment, {@link #snapshotDue()} says so
+     */
+    WriteAheadLog(Path dir, long segmentBytes) {
+        this.dir = dir;
+        this.segmentBytes = segmentBytes;
+    }
+
+    // --- start-up ---------------------------------------------------------------------------
+
+    /** Loads the newest snapshot and replays the log into {@code store}, then opens the log for appending. */
+    void recoverInto(RevisionedStore store) throws IOException {
+        Files.createDirectories(dir);
+        deleteLeftoverTemporaryFiles();
+        long snapshotRevision = loadNewestSnapshot(store);
+        long last = snapshotRevision;
+        List<Path> segments = files(SEGMENT, ".log");
+        for (int i = 0; i < segments.size(); i++) {
+            boolean lastSegment = i == segments.size() - 1;
+            last = replay(segments.get(i), lastSegment, store, last);
+        }
+        appendedRevision = last;
+        durableRevision = last;
+        openSegment(last + 1);
+        LOG.info("Embedded store recovered from {}: revision {} (snapshot at {}, {} log segment(s))",
+                dir, last, snapshotRevision, segments.size());
+    }
+
+    private long loadNewestSnapshot(RevisionedStore store) throws IOException {
+        List<Path> snapshots = files(SNAPSHOT, ".snap");
+        if (snapshots.isEmpty()) {
+            return 0;
+        }
+        Path newest = snapshots.get(snapshots.size() - 1);
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(newest));
+        byte[] magic = new byte[SNAPSHOT_MAGIC.length];
+        if (in.remaining() < magic.length + 16) {
+            throw corrupt(newest, "too short for a snapshot header");
+        }
+        in.get(magic);
+        if (!java.util.Arrays.equals(magic, SNAPSHOT_MAGIC)) {
+            throw corrupt(newest, "not a Kybern store snapshot");
+        }
+        long revision = in.getLong();
+        long count = in.getLong();
+        List<KeyValue> live = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            JournalRecords.Decoded record = JournalRecords.read(in);
+            if (record == null) {
+                throw corrupt(newest, "record " + i + " of " + count + " is damaged");
+            }
+            live.add(record.keyValue());
+        }
+        store.restore(revision, live);
+        return revision;
+    }
+
+    /** Replays one segment's records after {@code after}; returns the last revision replayed. */
+    private long replay(Path file, boolean lastSegment, RevisionedStore store, long after) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
+        long last = after;
+        while (in.hasRemaining()) {
+            JournalRecords.Decoded record = JournalRecords.read(in);
+            if (record == null) {
+                if (!lastSegment) {
+                    throw corrupt(file, "damaged record at byte " + in.position() + " before the end of the log");
+                }
+                LOG.warn("Embedded store: cutting {} bytes of an incomplete last write from {}",
+                        in.remaining(), file.getFileName());
+                try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    ch.truncate(in.position());
+                    ch.force(true);
+                }
+                break;
+            }
+            long revision = record.keyValue().modRevision();
+            if (revision <= last) {
+                continue; // already in the snapshot
+            }
+            if (revision != last + 1) {
+                throw corrupt(file, "revision " + revision + " follows " + last);
+            }
+            store.replay(record.eventType(), record.keyValue());
+            last = revision;
+        }
+        return last;
+    }
+
+    // --- writing ----------------------------------------------------------------------------
+
+    @Override
+    public void append(WatchEvent change) {
+        synchronized (bufferLock) {
+            JournalRecords.write(change, buffer);
+            appendedRevision = change.revision();
+        }
+    }
+
+    @Override
+    public void sync(long revision) throws IOException {
+        if (durableRevision >= revision) {
+            return;
+        }
+        // Group commit: one writer at a time writes and forces everything appended so far; the
+        // others wait, and most find their record was in that batch.
+        exclusively(() -> {
+            if (durableRevision >= revision) {
+                return;
+            }
+            ByteArrayOutputStream batch;
+            long upTo;
+            synchronized (bufferLock) {
+                batch = buffer;
+                upTo = appendedRevision;
+                buffer = new ByteArrayOutputStream(Math.max(64 << 10, batch.size()));
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(batch.toByteArray());
+            while (bytes.hasRemaining()) {
+                segmentSize += segment.write(bytes);
+            }
+            segment.force(false);
+            durableRevision = upTo;
+        }, revision);
+    }
+
+    /**
+     * Runs {@code io} while no other thread does I/O on the segment. Waiters are woken all at
+     * once when it ends; with {@code untilDurable} > 0, a waiter whose revision became durable
+     * meanwhile returns without running anything.
+     */
+    private void exclusively(IoAction io, long untilDurable) throws IOException {
+        synchronized (ioMonitor) {
+            while (ioBusy) {
+                if (untilDurable > 0 && durableRevision >= untilDurable) {
+                    return;
+                }
+                try {
+                    ioMonitor.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while waiting for the store's log");
+                }
+            }
+            ioBusy = true;
+        }
+        try {
+            io.run();
+        } finally {
+            synchronized (ioMonitor) {
+                ioBusy = false;
+                ioMonitor.notifyAll();
+            }
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Whether the current segment has grown past its size and a snapshot should start a new one. */
+    boolean snapshotDue() {
+        return segmentSize > segmentBytes;
+    }
+
+    /**
+     * Writes a snapshot of {@code store} and starts a new segment after it, then deletes the
+     * segments and snapshots the new snapshot makes unnecessary. Writes pause only while the
+     * live values are collected, not while the snapshot is written.
+     */
+    void snapshot(RevisionedStore store) throws IOException {
+        long[] at = new long[1];
+        List<KeyValue> live = new ArrayList<>();
+        store.withQuiescedState((revision, values) -> {
+            at[0] = revision;
+            live.addAll(values);
+            exclusively(() -> {
+                segment.close();
+                openSegment(revision + 1);
+            }, 0);
+        });
+        Path tmp = dir.resolve(SNAPSHOT + String.format("%020d", at[0]) + ".tmp");
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
+        for (KeyValue kv : live) {
+            JournalRecords.write(JournalRecords.PUT, kv, records);
+        }
+        try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer header = ByteBuffer.allocate(SNAPSHOT_MAGIC.length + 16)
+                    .put(SNAPSHOT_MAGIC).putLong(at[0]).putLong(live.size()).flip();
+            writeFully(out, header);
+            writeFully(out, ByteBuffer.wrap(records.toByteArray()));
+            out.force(true);
+        }
+        Path snapshot = dir.resolve(SNAPSHOT + String.format("%020d", at[0]) + ".snap");
+        moveAtomically(tmp, snapshot);
+        forceDirectory();
+        for (Path old : files(SNAPSHOT, ".snap")) {
+            if (revisionOf(old) < at[0]) {
+                Files.delete(old);
+            }
+        }
+        for (Path old : files(SEGMENT, ".log")) {
+            if (revisionOf(old) <= at[0]) {
+                Files.delete(old);
+            }
+        }
+        LOG.info("Embedded store: snapshot at revision {} ({} keys); older log segments removed", at[0], live.size());
+    }
+
+    @Override
+    public void close() throws IOException {
+        exclusively(() -> {
+            if (segment != null) {
+                segment.close();
+            }
+        }, 0);
+    }
+
+    // --- files ------------------------------------------------------------------------------
+
+    private void openSegment(long firstRevision) throws IOException {
+        Path file = dir.resolve(SEGMENT + String.format("%020d", firstRevision) + ".log");
+        segment = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        segmentSize = segment.size();
+        forceDirectory();
+    }
+
+    private List<Path> files(String prefix, String suffix) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private void deleteLeftoverTemporaryFiles() throws IOException {
+        for (Path tmp : files(SNAPSHOT, ".tmp")) {
+            Files.delete(tmp);
+        }
+    }
+
+    private static long revisionOf(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring(name.indexOf('-') + 1, name.lastIndexOf('.')));
+    }
+
+    /** Makes file creations, renames and deletions in the directory durable. */
+    private void forceDirectory() throws IOException {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the store directory's file system cannot rename atomically: " + from.getParent(), e);
+        }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            out.write(bytes);
+        }
+    }
+
+    private static StoreException corrupt(Path file, String what) {
+        return new StoreException("the embedded store's file " + file + " is damaged (" + what
+                + "); the store cannot start without losing data. Keep a copy of " + file.getParent()
+                + " and restore it from a backup, or move it away to start empty.");
+    }
+}
