@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,6 +57,11 @@ class StoreConformanceTest {
         if (current != null) {
             current.close();
         }
+    }
+
+    @AfterAll
+    static void stopSharedStores() throws Exception {
+        StoreUnderTest.Etcd.stopShared();
     }
 
     private Store open(StoreUnderTest.Kind kind) throws Exception {

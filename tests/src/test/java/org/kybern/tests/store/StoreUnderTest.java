@@ -3,10 +3,13 @@ package org.kybern.tests.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.kybern.api.store.Store;
+import org.kybern.store.etcd.internal.EtcdStore;
 import org.kybern.store.internal.EmbeddedStore;
+import org.kybern.tests.etcd.EtcdCluster;
 
 /** A store the conformance suite runs against, with what it takes to start and stop it. */
 interface StoreUnderTest extends AutoCloseable {
@@ -20,7 +23,7 @@ interface StoreUnderTest extends AutoCloseable {
 
     /** Every implementation the suite checks. */
     static Stream<Kind> kinds() {
-        return Stream.of(new Named("embedded", Embedded::open));
+        return Stream.of(new Named("embedded", Embedded::open), new Named("etcd", Etcd::open));
     }
 
     record Named(String name, Kind opener) implements Kind {
@@ -32,6 +35,32 @@ interface StoreUnderTest extends AutoCloseable {
         @Override
         public String toString() {
             return name;
+        }
+    }
+
+    /** A client of one real etcd member shared by the suite (tests keep to prefixes of their own). */
+    record Etcd(EtcdStore store) implements StoreUnderTest {
+
+        private static EtcdCluster shared;
+
+        static synchronized StoreUnderTest open() throws Exception {
+            if (shared == null) {
+                shared = EtcdCluster.start(1);
+            }
+            return new Etcd(EtcdStore.connect(shared.endpoints(), "/registry", Duration.ofSeconds(30)));
+        }
+
+        /** Stops the shared member. */
+        static synchronized void stopShared() throws Exception {
+            if (shared != null) {
+                shared.close();
+                shared = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            store.close();
         }
     }
 
