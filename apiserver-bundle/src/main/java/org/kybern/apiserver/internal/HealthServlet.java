@@ -7,19 +7,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.kybern.api.store.Store;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.osgi.service.servlet.runtime.dto.RequestInfoDTO;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
  * {@code /healthz}, {@code /livez} and {@code /readyz}. Live means the server answers; ready
- * (and healthy) means it can also serve the API: a {@link Store} is bound and the API's
- * endpoints are registered with the HTTP runtime.
+ * (and healthy) means it can also serve the API: the {@link ActiveStore} serves from a store and
+ * the API's endpoints are registered with the HTTP runtime.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/healthz", "/livez", "/readyz"})
@@ -30,8 +27,8 @@ public class HealthServlet extends HttpServlet {
     /** Paths that must be served before the server calls itself ready. */
     static final List<String> API_PATHS = List.of("/version");
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Store store;
+    @Reference
+    private ActiveStore store;
 
     @Reference
     private HttpServiceRuntime httpRuntime;
@@ -41,7 +38,8 @@ public class HealthServlet extends HttpServlet {
         String endpoint = req.getServletPath().substring(1);
         HealthReport report = new HealthReport(endpoint).check("ping", null);
         if (!endpoint.equals("livez")) {
-            report.check("store", store == null ? "no store is bound (is the kybern-store feature installed?)" : null);
+            report.check("store", store.activeName().isPresent() ? null
+                    : "no store is serving (available: " + store.availableNames() + "; is the kybern-store feature installed?)");
             report.check("api-endpoints", unservedApiPaths());
         }
         // As Kubernetes: 200 when every check passes, 500 with the failing checks listed otherwise.
