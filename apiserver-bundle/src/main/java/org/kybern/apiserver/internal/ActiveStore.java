@@ -1,11 +1,18 @@
 package org.kybern.apiserver.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.kybern.api.store.CompactedException;
@@ -47,6 +54,7 @@ public final class ActiveStore implements Store {
     static final String ROOT = "/registry";
     private static final Logger LOG = LoggerFactory.getLogger(ActiveStore.class);
     private static final int COPY_PAGE = 1000;
+    private static final int COPY_THREADS = 32;
 
     /** Implementations by name; never this service itself. */
     private final Map<String, Store> available = new ConcurrentHashMap<>();
@@ -171,42 +179,68 @@ public final class ActiveStore implements Store {
         }
     }
 
-    /** Makes {@code to} hold exactly {@code from}'s keys and values; returns {copied, deleted}. */
+    /**
+     * Makes {@code to} hold exactly {@code from}'s keys and values; returns {copied, deleted}.
+     * Keys are written by several threads at once, so a store with group commit (both have it)
+     * makes many durable per sync and the write pause stays short.
+     */
     private static long[] copy(Store from, Store to) {
-        long copied = 0;
-        RangeResult page = from.range(ROOT + "/", COPY_PAGE, null, 0);
-        long snapshot = page.revision();
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        while (true) {
-            for (KeyValue kv : page.items()) {
-                keys.add(kv.key());
-                try {
-                    to.create(kv.key(), kv.value());
-                } catch (KeyExistsException exists) {
-                    to.update(kv.key(), kv.value(), 0);
+        ExecutorService copiers = Executors.newFixedThreadPool(COPY_THREADS);
+        try {
+            Set<String> keys = new HashSet<>();
+            RangeResult page = from.range(ROOT + "/", COPY_PAGE, null, 0);
+            long snapshot = page.revision();
+            while (true) {
+                List<Callable<Void>> writes = new ArrayList<>();
+                for (KeyValue kv : page.items()) {
+                    keys.add(kv.key());
+                    writes.add(() -> {
+                        try {
+                            to.create(kv.key(), kv.value());
+                        } catch (KeyExistsException exists) {
+                            to.update(kv.key(), kv.value(), 0);
+                        }
+                        return null;
+                    });
                 }
-                copied++;
+                runAll(copiers, writes);
+                if (!page.more()) {
+                    break;
+                }
+                page = from.range(ROOT + "/", COPY_PAGE, page.lastKey(), snapshot);
             }
-            if (!page.more()) {
-                break;
+            List<Callable<Void>> deletes = new ArrayList<>();
+            RangeResult stale = to.range(ROOT + "/", COPY_PAGE, null, 0);
+            while (true) {
+                stale.items().stream().map(KeyValue::key).filter(k -> !keys.contains(k))
+                        .forEach(k -> deletes.add(() -> {
+                            to.delete(k, 0);
+                            return null;
+                        }));
+                if (!stale.more()) {
+                    break;
+                }
+                stale = to.range(ROOT + "/", COPY_PAGE, stale.lastKey(), stale.revision());
             }
-            page = from.range(ROOT + "/", COPY_PAGE, page.lastKey(), snapshot);
+            runAll(copiers, deletes);
+            return new long[] {keys.size(), deletes.size()};
+        } finally {
+            copiers.shutdownNow();
         }
-        long deleted = 0;
-        RangeResult stale = to.range(ROOT + "/", COPY_PAGE, null, 0);
-        List<String> toDelete = new java.util.ArrayList<>();
-        while (true) {
-            stale.items().stream().map(KeyValue::key).filter(k -> !keys.contains(k)).forEach(toDelete::add);
-            if (!stale.more()) {
-                break;
+    }
+
+    private static void runAll(ExecutorService pool, List<Callable<Void>> tasks) {
+        try {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
             }
-            stale = to.range(ROOT + "/", COPY_PAGE, stale.lastKey(), stale.revision());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while copying to the new store", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StoreException se ? se
+                    : new StoreException("copying to the new store failed: " + e.getCause().getMessage(), e.getCause());
         }
-        for (String key : toDelete) {
-            to.delete(key, 0);
-            deleted++;
-        }
-        return new long[] {copied, deleted};
     }
 
     private void endWatches(StoreException cause) {

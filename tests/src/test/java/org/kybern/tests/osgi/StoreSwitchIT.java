@@ -129,6 +129,7 @@ public class StoreSwitchIT extends KarafTestSupport {
             writing.set(false);
             writer.join(TimeUnit.SECONDS.toMillis(60));
         }
+        System.out.println("StoreSwitchIT: " + report.trim() + " (" + acknowledged.size() + " live writes acknowledged)");
         assertTrue(report, report.contains("switched the store from embedded to etcd") && report.contains("objects copied"));
         assertEquals("writes wait during the switch, none fails", 0, failed.get());
         StoreException cause = watchEnded.poll(30, TimeUnit.SECONDS);
