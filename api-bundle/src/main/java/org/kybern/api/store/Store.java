@@ -17,7 +17,10 @@ import org.osgi.annotation.versioning.ProviderType;
  *   <li><b>Ordered, gap-free watches.</b> A watch delivers every change under its prefix after its
  *       start revision exactly once, in revision order, each with the previous value.</li>
  * </ul>
- * Services register with the property {@value #TYPE_PROPERTY} naming the implementation
+ * Keys are laid out as Kubernetes lays them out in etcd, {@code /registry/<resource>/<namespace>/<name>};
+ * every key starts with {@code /registry/}.
+ *
+ * <p>Services register with the property {@value #TYPE_PROPERTY} naming the implementation
  * ({@code embedded} or {@code etcd}).
  */
 @ProviderType
@@ -95,6 +98,9 @@ public interface Store {
     /** The revision of the last successful write. */
     long currentRevision();
 
-    /** The revision up to which history has been discarded ({@code 0} if none). */
+    /**
+     * The revision up to which history has been discarded ({@code 0} if none). A store shared with
+     * other clients (etcd) reports the highest compaction it made or was told about.
+     */
     long compactedRevision();
 }

@@ -46,6 +46,8 @@ final class WriteAheadLog implements Journal, AutoCloseable {
     private ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 << 10);
     private long appendedRevision;
     private volatile long durableRevision;
+    /** Set when writing the log failed: the store then refuses to acknowledge anything more. */
+    private volatile IOException failure;
     private FileChannel segment;
     private long segmentSize;
 
@@ -153,6 +155,7 @@ final class WriteAheadLog implements Journal, AutoCloseable {
         if (durableRevision >= revision) {
             return;
         }
+        failIfBroken();
         // Group commit: one writer at a time writes and forces everything appended so far; the
         // others wait, and most find their record was in that batch.
         exclusively(() -> {
@@ -166,13 +169,29 @@ final class WriteAheadLog implements Journal, AutoCloseable {
                 upTo = appendedRevision;
                 buffer = new ByteArrayOutputStream(Math.max(64 << 10, batch.size()));
             }
-            ByteBuffer bytes = ByteBuffer.wrap(batch.toByteArray());
-            while (bytes.hasRemaining()) {
-                segmentSize += segment.write(bytes);
+            failIfBroken();
+            try {
+                ByteBuffer bytes = ByteBuffer.wrap(batch.toByteArray());
+                while (bytes.hasRemaining()) {
+                    segmentSize += segment.write(bytes);
+                }
+                segment.force(false);
+            } catch (IOException e) {
+                // The batch may be partly on disk and is no longer queued: acknowledging anything
+                // after it would leave a hole. Stop acknowledging; a restart recovers what is intact.
+                failure = e;
+                throw e;
             }
-            segment.force(false);
             durableRevision = upTo;
         }, revision);
+    }
+
+    private void failIfBroken() throws IOException {
+        IOException broken = failure;
+        if (broken != null) {
+            throw new IOException("the embedded store's log failed earlier (" + broken.getMessage()
+                    + "); no write is acknowledged until the store is restarted", broken);
+        }
     }
 
     /**

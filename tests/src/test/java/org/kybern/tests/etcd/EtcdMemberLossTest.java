@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,11 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.kybern.api.store.KeyValue;
 import org.kybern.api.store.StoreException;
+import org.kybern.api.store.Watch;
 import org.kybern.store.etcd.internal.EtcdStore;
 
 /**
  * A 3-member etcd cluster loses its leader (SIGKILL) while four writers write through the etcd
- * store: the others elect a new leader, writes go on, and no acknowledged write is lost.
+ * store: the others elect a new leader, writes go on, no acknowledged write is lost, and a watch
+ * opened before sees every acknowledged write (resumed after reconnecting, without gaps).
  */
 class EtcdMemberLossTest {
 
@@ -31,6 +36,12 @@ class EtcdMemberLossTest {
         try (EtcdCluster cluster = EtcdCluster.start(3);
                 EtcdStore store = EtcdStore.connect(cluster.endpoints(), "/registry", Duration.ofSeconds(15))) {
             Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
+            Set<String> watched = ConcurrentHashMap.newKeySet();
+            List<Long> watchedRevisions = new CopyOnWriteArrayList<>();
+            Watch watch = store.watch("/registry/member-loss/", 0, event -> {
+                watched.add(event.current().key());
+                watchedRevisions.add(event.revision());
+            });
             AtomicInteger failed = new AtomicInteger();
             AtomicBoolean writing = new AtomicBoolean(true);
             ExecutorService writers = Executors.newFixedThreadPool(4);
@@ -71,6 +82,17 @@ class EtcdMemberLossTest {
                 }
             }
             assertEquals(List.of(), lost, "acknowledged writes missing after losing a member");
+            Duration patience = Duration.ofSeconds(60);
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (!watched.containsAll(acknowledged) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            watch.close();
+            List<String> unseen = acknowledged.stream().filter(k -> !watched.contains(k)).limit(10).toList();
+            assertEquals(List.of(), unseen, "acknowledged writes the watch never delivered");
+            for (int i = 1; i < watchedRevisions.size(); i++) {
+                assertTrue(watchedRevisions.get(i) > watchedRevisions.get(i - 1), "watch events in revision order");
+            }
             assertTrue(acknowledged.size() >= 1000, "writes went on after the member died: " + acknowledged.size()
                     + " acknowledged, " + failed.get() + " failed");
         }

@@ -11,7 +11,6 @@ import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
 import io.etcd.jetcd.options.PutOption;
-import io.etcd.jetcd.options.WatchOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,6 +52,12 @@ public final class EtcdStore implements Store, AutoCloseable {
     private final Duration timeout;
     /** The highest compaction revision this store has made or been told about. */
     private final AtomicLong compacted = new AtomicLong();
+    /** Re-opens broken watches after a back-off. */
+    private final ScheduledExecutorService watchRetries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kybern-etcd-watch-resume");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * Connects to etcd without TLS or authentication, outside OSGi: for tests, tools and
@@ -155,9 +162,8 @@ public final class EtcdStore implements Store, AutoCloseable {
         // etcd reports a compacted start revision only asynchronously; reading at that revision
         // first turns it into the SPI's synchronous CompactedException.
         await(kv.get(from, GetOption.builder().withRevision(after).withCountOnly(true).withLimit(1).build()));
-        EtcdWatch watch = new EtcdWatch(this, listener);
-        watch.start(client.getWatchClient().watch(from, WatchOption.builder()
-                .withRange(rangeEnd(from)).withRevision(after + 1).withPrevKV(true).build(), watch));
+        EtcdWatch watch = new EtcdWatch(this, client.getWatchClient(), from, rangeEnd(from), after, listener, watchRetries);
+        watch.open();
         return watch;
     }
 
@@ -181,6 +187,7 @@ public final class EtcdStore implements Store, AutoCloseable {
 
     @Override
     public void close() {
+        watchRetries.shutdownNow();
         client.close();
     }
 
