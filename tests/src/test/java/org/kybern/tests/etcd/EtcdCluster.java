@@ -27,11 +27,16 @@ public final class EtcdCluster implements AutoCloseable {
 
     private final Path dir;
     private final List<Member> members = new ArrayList<>();
+    private Tls tls;
     private final Thread cleanupHook = new Thread(this::destroyQuietly, "etcd-cluster-cleanup");
 
-    public record Member(String name, int clientPort, int peerPort, Process[] process) {
+    /** Files for mutual TLS: the CA that signed the members' and the client's certificates. */
+    public record Tls(Path caCert, Path clientCert, Path clientKey, Path serverCert, Path serverKey) {
+    }
+
+    public record Member(String name, int clientPort, int peerPort, int metricsPort, boolean tls, Process[] process) {
         public String clientUrl() {
-            return "http://127.0.0.1:" + clientPort;
+            return (tls ? "https" : "http") + "://127.0.0.1:" + clientPort;
         }
 
         public boolean running() {
@@ -45,14 +50,29 @@ public final class EtcdCluster implements AutoCloseable {
 
     /** Starts {@code size} members and waits until each reports itself healthy. */
     public static EtcdCluster start(int size) throws Exception {
+        return start(size, false);
+    }
+
+    /**
+     * Starts {@code size} members that serve clients only over mutual TLS (certificates made
+     * with openssl for this cluster), and waits until each reports itself healthy.
+     */
+    public static EtcdCluster startWithTls(int size) throws Exception {
+        return start(size, true);
+    }
+
+    private static EtcdCluster start(int size, boolean withTls) throws Exception {
         if (!Files.isExecutable(ETCD)) {
             throw new IllegalStateException(ETCD + " is missing: install Debian's etcd-server (./kybern test does)");
         }
         EtcdCluster cluster = new EtcdCluster(Files.createTempDirectory("kybern-etcd"));
         Runtime.getRuntime().addShutdownHook(cluster.cleanupHook);
         try {
+            if (withTls) {
+                cluster.tls = cluster.makeCertificates();
+            }
             for (int i = 0; i < size; i++) {
-                cluster.members.add(new Member("m" + i, freePort(), freePort(), new Process[1]));
+                cluster.members.add(new Member("m" + i, freePort(), freePort(), freePort(), withTls, new Process[1]));
             }
             for (Member m : cluster.members) {
                 cluster.launch(m);
@@ -71,6 +91,11 @@ public final class EtcdCluster implements AutoCloseable {
         return List.copyOf(members);
     }
 
+    /** The TLS files, when the cluster was started with TLS. */
+    public Tls tls() {
+        return tls;
+    }
+
     /** Client URLs of the members, for a client's endpoint list. */
     public List<String> endpoints() {
         return members.stream().map(Member::clientUrl).toList();
@@ -81,6 +106,9 @@ public final class EtcdCluster implements AutoCloseable {
         for (Member m : members) {
             if (!m.running()) {
                 continue;
+            }
+            if (m.tls()) {
+                throw new UnsupportedOperationException("leader() asks the plain-HTTP gateway; not with TLS");
             }
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(m.clientUrl() + "/v3/maintenance/status"))
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(5)).build(),
@@ -105,17 +133,22 @@ public final class EtcdCluster implements AutoCloseable {
         StringJoiner initialCluster = new StringJoiner(",");
         members.forEach(o -> initialCluster.add(o.name() + "=http://127.0.0.1:" + o.peerPort()));
         Path log = dir.resolve(m.name() + ".log");
-        m.process()[0] = new ProcessBuilder(ETCD.toString(),
+        List<String> command = new ArrayList<>(List.of(ETCD.toString(),
                 "--name", m.name(),
                 "--data-dir", dir.resolve(m.name()).toString(),
                 "--listen-client-urls", m.clientUrl(),
                 "--advertise-client-urls", m.clientUrl(),
                 "--listen-peer-urls", "http://127.0.0.1:" + m.peerPort(),
                 "--initial-advertise-peer-urls", "http://127.0.0.1:" + m.peerPort(),
+                "--listen-metrics-urls", "http://127.0.0.1:" + m.metricsPort(),
                 "--initial-cluster", initialCluster.toString(),
                 "--initial-cluster-token", dir.getFileName().toString(),
-                "--initial-cluster-state", "new")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--initial-cluster-state", "new"));
+        if (m.tls()) {
+            command.addAll(List.of("--cert-file", tls.serverCert().toString(), "--key-file", tls.serverKey().toString(),
+                    "--trusted-ca-file", tls.caCert().toString(), "--client-cert-auth"));
+        }
+        m.process()[0] = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     private void awaitHealthy(Member m, Duration timeout) throws Exception {
@@ -125,7 +158,9 @@ public final class EtcdCluster implements AutoCloseable {
                 throw new IllegalStateException("etcd member " + m.name() + " exited: " + tail(m));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(m.clientUrl() + "/health"))
+                // The metrics listener is plain HTTP even when clients must use TLS.
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + m.metricsPort() + "/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"health\":\"true\"")) {
                     return;
@@ -138,6 +173,40 @@ public final class EtcdCluster implements AutoCloseable {
                         + timeout.toSeconds() + " s: " + tail(m));
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl. */
+    private Tls makeCertificates() throws Exception {
+        Path ca = dir.resolve("ca.crt");
+        Path caKey = dir.resolve("ca.key");
+        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", caKey.toString(), "-out", ca.toString(),
+                "-days", "2", "-subj", "/CN=kybern-test-etcd-ca");
+        Path server = sign("server", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth", ca, caKey);
+        Path client = sign("client", "extendedKeyUsage=clientAuth", ca, caKey);
+        return new Tls(ca, client, dir.resolve("client.key"), server, dir.resolve("server.key"));
+    }
+
+    private Path sign(String name, String extensions, Path ca, Path caKey) throws Exception {
+        Path key = dir.resolve(name + ".key");
+        Path csr = dir.resolve(name + ".csr");
+        Path cert = dir.resolve(name + ".crt");
+        Path ext = Files.writeString(dir.resolve(name + ".ext"), extensions + "\n");
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", csr.toString(),
+                "-subj", "/CN=" + name);
+        openssl("x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+                "-CAcreateserial", "-out", cert.toString(), "-days", "2", "-extfile", ext.toString());
+        return cert;
+    }
+
+    private void openssl(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add("/usr/bin/openssl");
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("openssl " + String.join(" ", args) + " failed: " + out);
         }
     }
 

@@ -45,7 +45,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * The live store swap: 1 000 objects, then embedded → etcd with the console command while a
  * writer keeps writing (its writes wait, none fails), every object read back from etcd with
- * etcdctl; then etcd → embedded through the configuration, and every object still there.
+ * etcdctl; then etcd → embedded through the configuration, and every object still there. The
+ * etcd serves clients over mutual TLS only, so the etcd store's TLS options are used for real.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -68,9 +69,12 @@ public class StoreSwitchIT extends KarafTestSupport {
 
     @Before
     public void startEtcdAndConfigureTheEtcdStore() throws Exception {
-        etcd = EtcdCluster.start(1);
+        etcd = EtcdCluster.startWithTls(1);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("endpoints", etcd.endpoints().toArray(String[]::new));
+        props.put("caFile", etcd.tls().caCert().toString());
+        props.put("certFile", etcd.tls().clientCert().toString());
+        props.put("keyFile", etcd.tls().clientKey().toString());
         configurationAdmin.getConfiguration("org.kybern.store.etcd", "?").update(props);
         Kybern.await(DEADLINE, () -> store("etcd") != null, () -> "the etcd store is offered once configured");
     }
@@ -196,7 +200,9 @@ public class StoreSwitchIT extends KarafTestSupport {
     }
 
     private byte[] etcdctl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/etcdctl", "--endpoints", String.join(",", etcd.endpoints())));
+        List<String> command = new ArrayList<>(List.of("/usr/bin/etcdctl", "--endpoints", String.join(",", etcd.endpoints()),
+                "--cacert", etcd.tls().caCert().toString(), "--cert", etcd.tls().clientCert().toString(),
+                "--key", etcd.tls().clientKey().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("ETCDCTL_API", "3");
