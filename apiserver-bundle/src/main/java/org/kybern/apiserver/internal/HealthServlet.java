@@ -25,7 +25,7 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** Paths that must be served before the server calls itself ready. */
-    static final List<String> API_PATHS = List.of("/version");
+    static final List<String> API_PATHS = List.of("/version", "/api", "/apis");
 
     @Reference
     private ActiveStore store;

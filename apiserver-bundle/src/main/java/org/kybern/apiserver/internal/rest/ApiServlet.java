@@ -1,0 +1,216 @@
+package org.kybern.apiserver.internal.rest;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.kybern.api.store.Store;
+import org.kybern.api.store.StoreException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Kubernetes REST API under {@code /api} and {@code /apis}: discovery, and get, list,
+ * create, update and delete of every kind in {@link ResourceTypes}, stored through the
+ * {@code kybern.store=active} store. Every refusal is a Kubernetes {@code Status}.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern({"/api", "/api/*", "/apis", "/apis/*"})
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    /** Kubernetes refuses request bodies over 3 MiB. */
+    static final int MAX_BODY = 3 << 20;
+    private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
+            "kube-node-lease");
+
+    @Reference(target = "(" + Store.TYPE_PROPERTY + "=active)")
+    private transient Store store;
+
+    private final transient JsonMapper json = JsonMapper.builder().build();
+    private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+        try {
+            RestPath target = RestPath.parse(path);
+            if (target == null) {
+                throw notFound();
+            }
+            if (target.discovery()) {
+                discovery(req, resp, target);
+                return;
+            }
+            ResourceType type = ResourceTypes.find(target.group(), target.version(), target.resource())
+                    .orElseThrow(ApiServlet::notFound);
+            if (target.subresource() != null) {
+                throw new ApiException(404, "NotFound", "the subresource " + target.subresource() + " of "
+                        + type.resource() + " is not served yet");
+            }
+            if (type.namespaced() != (target.namespace() != null) && target.name() != null) {
+                throw notFound();
+            }
+            objects(req, resp, type, target);
+        } catch (ApiException e) {
+            writeStatus(resp, e);
+        } catch (StoreException e) {
+            LOG.warn("Store failure on {} {}", req.getMethod(), path, e);
+            writeStatus(resp, new ApiException(503, "ServiceUnavailable", "the store is not available: "
+                    + e.getMessage()));
+        }
+    }
+
+    private void discovery(HttpServletRequest req, HttpServletResponse resp, RestPath target) throws IOException {
+        if (!req.getMethod().equals("GET")) {
+            throw methodNotAllowed(req);
+        }
+        Object document;
+        if (target.group() != null && target.group().isEmpty() && target.version() == null) {
+            document = Discovery.coreVersions(req.getLocalAddr() + ":" + req.getLocalPort());
+        } else if (target.group() == null) {
+            document = Discovery.groups();
+        } else if (target.version() == null) {
+            document = Discovery.group(target.group()).orElseThrow(ApiServlet::notFound);
+        } else {
+            document = Discovery.resources(target.group(), target.version()).orElseThrow(ApiServlet::notFound);
+        }
+        write(resp, 200, document);
+    }
+
+    private void objects(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
+            throws IOException {
+        ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
+        if (namespacesEnsured.compareAndSet(false, true)) {
+            SYSTEM_NAMESPACES.forEach(objects::ensureNamespace);
+        }
+        boolean dryRun = "All".equals(req.getParameter("dryRun"));
+        String ns = target.namespace();
+        String name = target.name();
+        switch (req.getMethod()) {
+            case "GET" -> {
+                if ("true".equals(req.getParameter("watch")) || "1".equals(req.getParameter("watch"))) {
+                    throw new ApiException(405, "MethodNotAllowed", "watch is not served yet");
+                }
+                write(resp, 200, name == null
+                        ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"))
+                        : objects.get(type, ns, name));
+            }
+            case "POST" -> {
+                if (name != null) {
+                    throw methodNotAllowed(req);
+                }
+                requireNamespaceFor(type, ns);
+                write(resp, 201, objects.create(type, ns, objects.parse(body(req)), dryRun));
+            }
+            case "PUT" -> {
+                if (name == null) {
+                    throw methodNotAllowed(req);
+                }
+                write(resp, 200, objects.update(type, ns, name, objects.parse(body(req)), dryRun));
+            }
+            case "DELETE" -> {
+                if (name == null) {
+                    throw new ApiException(405, "MethodNotAllowed", "deletecollection is not served yet");
+                }
+                write(resp, 200, objects.delete(type, ns, name, dryRun));
+            }
+            case "PATCH" -> throw new ApiException(415, "UnsupportedMediaType", "patch is not served yet");
+            default -> throw methodNotAllowed(req);
+        }
+    }
+
+    private static void requireNamespaceFor(ResourceType type, String ns) {
+        if (type.namespaced() && ns == null) {
+            throw ApiException.badRequest("a namespace is required to create " + type.resource()
+                    + " (POST /api/.../namespaces/<namespace>/" + type.resource() + ")");
+        }
+    }
+
+    private static byte[] body(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) {
+            throw tooLarge();
+        }
+        String contentType = req.getContentType() == null ? "application/json" : req.getContentType();
+        if (!contentType.startsWith("application/json") && !contentType.startsWith("*/*")) {
+            throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json, not "
+                    + contentType);
+        }
+        try (InputStream in = req.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw tooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static int intParameter(HttpServletRequest req, String name) {
+        String value = req.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a non-negative integer, not \"" + value + "\"");
+        }
+    }
+
+    private void write(HttpServletResponse resp, int code, Object document) throws IOException {
+        resp.setStatus(code);
+        resp.setContentType("application/json");
+        resp.getOutputStream().write(json.writeValueAsBytes(document));
+    }
+
+    private void writeStatus(HttpServletResponse resp, ApiException e) throws IOException {
+        ObjectNode status = json.createObjectNode();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Failure");
+        status.put("message", e.getMessage());
+        status.put("reason", e.reason());
+        if (e instanceof ObjectStore.InvalidException invalid) {
+            ObjectNode details = status.putObject("details");
+            details.put("name", invalid.name);
+            details.put("group", invalid.type.group());
+            details.put("kind", invalid.type.kind());
+            ObjectNode cause = details.putArray("causes").addObject();
+            cause.put("reason", "FieldValueInvalid");
+            cause.put("message", invalid.cause);
+            cause.put("field", invalid.field);
+        }
+        status.put("code", e.code());
+        write(resp, e.code(), status);
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "NotFound", "the server could not find the requested resource");
+    }
+
+    private static ApiException methodNotAllowed(HttpServletRequest req) {
+        return new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested "
+                + "resource (" + req.getMethod() + ")");
+    }
+
+    private static ApiException tooLarge() {
+        return new ApiException(413, "RequestEntityTooLarge", "the request body is larger than " + MAX_BODY
+                + " bytes");
+    }
+}

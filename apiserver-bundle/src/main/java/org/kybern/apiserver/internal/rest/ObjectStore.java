@@ -1,0 +1,344 @@
+package org.kybern.apiserver.internal.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.kybern.api.store.CompactedException;
+import org.kybern.api.store.ConflictException;
+import org.kybern.api.store.KeyExistsException;
+import org.kybern.api.store.KeyNotFoundException;
+import org.kybern.api.store.KeyValue;
+import org.kybern.api.store.RangeResult;
+import org.kybern.api.store.Store;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Kubernetes objects of any kind kept in the {@link Store}: the semantics every kind shares
+ * (names, namespaces, uid, creation time, resourceVersion as the store's mod revision,
+ * generation, optimistic concurrency). Objects are JSON documents; what one kind adds (defaults,
+ * validation, subresources) is layered on top.
+ */
+public final class ObjectStore {
+
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final String GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final ResourceType NAMESPACES = ResourceTypes.find("", "v1", "namespaces").orElseThrow();
+
+    private final Store store;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public ObjectStore(Store store, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public ObjectNode get(ResourceType type, String namespace, String name) {
+        return store.get(type.key(namespace, name)).map(this::read)
+                .orElseThrow(() -> ApiException.notFound(type, name));
+    }
+
+    /**
+     * One page of a list: every object of the type (in one namespace, or all), at one revision.
+     *
+     * @param limit        at most this many items; 0 for all
+     * @param continueToken the {@code metadata.continue} of the previous page, or {@code null}
+     */
+    public ObjectNode list(ResourceType type, String namespace, int limit, String continueToken) {
+        String startAfter = null;
+        long revision = 0;
+        if (continueToken != null && !continueToken.isEmpty()) {
+            String decoded = decodeContinue(continueToken);
+            int colon = decoded.indexOf(':');
+            revision = Long.parseLong(decoded.substring(0, colon));
+            startAfter = decoded.substring(colon + 1);
+        }
+        RangeResult page;
+        try {
+            page = store.range(type.listPrefix(namespace), limit, startAfter, revision);
+        } catch (CompactedException e) {
+            throw new ApiException(410, "Expired", "The provided continue parameter is too old to display a "
+                    + "consistent list result. You can start a new list without the continue parameter.");
+        }
+        ObjectNode list = json.createObjectNode();
+        list.put("apiVersion", type.groupVersion());
+        list.put("kind", type.kind() + "List");
+        ObjectNode meta = list.putObject("metadata");
+        meta.put("resourceVersion", Long.toString(page.revision()));
+        if (page.more()) {
+            meta.put("continue", Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    (page.revision() + ":" + page.lastKey()).getBytes(StandardCharsets.UTF_8)));
+        }
+        ArrayNode items = list.putArray("items");
+        page.items().forEach(kv -> items.add(read(kv)));
+        return list;
+    }
+
+    /** Creates the object; with {@code dryRun} checks everything and stores nothing. */
+    public ObjectNode create(ResourceType type, String namespace, ObjectNode object, boolean dryRun) {
+        checkKind(type, object);
+        ObjectNode meta = metadata(object);
+        String name = text(meta, "name");
+        if (name == null || name.isEmpty()) {
+            String generate = text(meta, "generateName");
+            if (generate == null || generate.isEmpty()) {
+                throw invalid(type, "", "metadata.name", "Required value: name or generateName is required");
+            }
+            name = generate + randomSuffix();
+            meta.put("name", name);
+        }
+        checkName(type, name);
+        if (type.namespaced()) {
+            String inObject = text(meta, "namespace");
+            if (inObject != null && !inObject.isEmpty() && !inObject.equals(namespace)) {
+                throw ApiException.badRequest("the namespace of the provided object (" + inObject
+                        + ") does not match the namespace sent on the request (" + namespace + ")");
+            }
+            meta.put("namespace", namespace);
+            requireActiveNamespace(namespace);
+        } else {
+            meta.remove("namespace");
+        }
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", now());
+        meta.remove("resourceVersion");
+        meta.remove("deletionTimestamp");
+        if (object.has("spec")) {
+            meta.put("generation", 1);
+        }
+        if (type == NAMESPACES || type.kind().equals("Namespace")) {
+            object.putObject("status").put("phase", "Active");
+        }
+        object.put("apiVersion", type.groupVersion());
+        object.put("kind", type.kind());
+        if (dryRun) {
+            return object;
+        }
+        try {
+            KeyValue kv = store.create(type.key(namespace, name), json.writeValueAsBytes(object));
+            meta.put("resourceVersion", Long.toString(kv.modRevision()));
+            return object;
+        } catch (KeyExistsException e) {
+            throw new ApiException(409, "AlreadyExists", qualified(type) + " \"" + name + "\" already exists");
+        }
+    }
+
+    /** Replaces the object (PUT); a {@code metadata.resourceVersion} in it must be the current one. */
+    public ObjectNode update(ResourceType type, String namespace, String name, ObjectNode object, boolean dryRun) {
+        checkKind(type, object);
+        ObjectNode meta = metadata(object);
+        String inObject = text(meta, "name");
+        if (inObject != null && !inObject.equals(name)) {
+            throw ApiException.badRequest("the name of the object (" + inObject
+                    + ") does not match the name on the URL (" + name + ")");
+        }
+        KeyValue currentKv = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
+        ObjectNode current = read(currentKv);
+        long expected = 0;
+        String rv = text(meta, "resourceVersion");
+        if (rv != null && !rv.isEmpty()) {
+            try {
+                expected = Long.parseLong(rv);
+            } catch (NumberFormatException e) {
+                throw invalid(type, name, "metadata.resourceVersion", "Invalid value: \"" + rv + "\": must be a number");
+            }
+        }
+        ObjectNode currentMeta = metadata(current);
+        meta.put("name", name);
+        if (type.namespaced()) {
+            meta.put("namespace", namespace);
+        }
+        meta.set("uid", currentMeta.get("uid"));
+        meta.set("creationTimestamp", currentMeta.get("creationTimestamp"));
+        long generation = currentMeta.path("generation").asLong(0);
+        if (object.has("spec")) {
+            boolean specChanged = !object.get("spec").equals(current.get("spec"));
+            meta.put("generation", Math.max(1, specChanged ? generation + 1 : generation));
+        }
+        meta.remove("resourceVersion");
+        object.put("apiVersion", type.groupVersion());
+        object.put("kind", type.kind());
+        if (expected != 0 && expected != currentKv.modRevision()) {
+            throw conflict(type, name);
+        }
+        if (dryRun) {
+            meta.put("resourceVersion", Long.toString(currentKv.modRevision()));
+            return object;
+        }
+        try {
+            KeyValue kv = store.update(type.key(namespace, name), json.writeValueAsBytes(object),
+                    expected != 0 ? expected : currentKv.modRevision());
+            meta.put("resourceVersion", Long.toString(kv.modRevision()));
+            return object;
+        } catch (ConflictException e) {
+            throw conflict(type, name);
+        } catch (KeyNotFoundException e) {
+            throw ApiException.notFound(type, name);
+        }
+    }
+
+    /** Deletes the object and returns it as it was. */
+    public ObjectNode delete(ResourceType type, String namespace, String name, boolean dryRun) {
+        KeyValue current = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
+        if (dryRun) {
+            return read(current);
+        }
+        try {
+            return read(store.delete(type.key(namespace, name), current.modRevision()));
+        } catch (ConflictException e) {
+            throw conflict(type, name);
+        } catch (KeyNotFoundException e) {
+            throw ApiException.notFound(type, name);
+        }
+    }
+
+    /** Creates the namespace if it is missing (for the namespaces Kubernetes always has). */
+    public void ensureNamespace(String name) {
+        if (store.get(NAMESPACES.key(null, name)).isEmpty()) {
+            ObjectNode ns = json.createObjectNode();
+            ns.putObject("metadata").put("name", name);
+            try {
+                create(NAMESPACES, null, ns, false);
+            } catch (ApiException alreadyThere) {
+                // created concurrently
+            }
+        }
+    }
+
+    public ObjectNode parse(byte[] body) {
+        JsonNode node;
+        try {
+            node = json.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("the request body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    private ObjectNode read(KeyValue kv) {
+        ObjectNode object = (ObjectNode) json.readTree(kv.value());
+        metadata(object).put("resourceVersion", Long.toString(kv.modRevision()));
+        return object;
+    }
+
+    private void requireActiveNamespace(String namespace) {
+        Optional<KeyValue> ns = store.get(NAMESPACES.key(null, namespace));
+        if (ns.isEmpty()) {
+            throw new ApiException(404, "NotFound", "namespaces \"" + namespace + "\" not found");
+        }
+        if ("Terminating".equals(read(ns.get()).path("status").path("phase").asString(""))) {
+            throw new ApiException(403, "Forbidden", "unable to create new content in namespace " + namespace
+                    + " because it is being terminated");
+        }
+    }
+
+    private static void checkKind(ResourceType type, ObjectNode object) {
+        String apiVersion = text(object, "apiVersion");
+        if (apiVersion != null && !apiVersion.isEmpty() && !apiVersion.equals(type.groupVersion())) {
+            throw ApiException.badRequest("the API version in the data (" + apiVersion
+                    + ") does not match the expected API version (" + type.groupVersion() + ")");
+        }
+        String kind = text(object, "kind");
+        if (kind != null && !kind.isEmpty() && !kind.equals(type.kind())) {
+            throw ApiException.badRequest("the kind in the data (" + kind + ") does not match the expected kind ("
+                    + type.kind() + ")");
+        }
+    }
+
+    private static ObjectNode metadata(ObjectNode object) {
+        JsonNode meta = object.get("metadata");
+        if (meta == null || meta.isNull()) {
+            return object.putObject("metadata");
+        }
+        if (!meta.isObject()) {
+            throw ApiException.badRequest("metadata must be an object");
+        }
+        return (ObjectNode) meta;
+    }
+
+    private static void checkName(ResourceType type, String name) {
+        if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+            throw invalid(type, name, "metadata.name", "Invalid value: \"" + name + "\": a lowercase RFC 1123 "
+                    + "subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and "
+                    + "end with an alphanumeric character (e.g. 'example.com', regex used for validation is '"
+                    + DNS_SUBDOMAIN.pattern() + "')");
+        }
+    }
+
+    /** 422 Invalid, worded as Kubernetes words it. */
+    static ApiException invalid(ResourceType type, String name, String field, String message) {
+        return new InvalidException(type, name, field, message);
+    }
+
+    private static ApiException conflict(ResourceType type, String name) {
+        return new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(type) + " \"" + name
+                + "\": the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    static String qualified(ResourceType type) {
+        return type.group().isEmpty() ? type.resource() : type.resource() + "." + type.group();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private String now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private String randomSuffix() {
+        StringBuilder s = new StringBuilder(5);
+        for (int i = 0; i < 5; i++) {
+            s.append(GENERATE_ALPHABET.charAt(random.nextInt(GENERATE_ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    private static String decodeContinue(String token) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (decoded.indexOf(':') < 1) {
+                throw new IllegalArgumentException();
+            }
+            Long.parseLong(decoded.substring(0, decoded.indexOf(':')));
+            return decoded;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid continue token: " + token);
+        }
+    }
+
+    /** A 422 with the field that is wrong, for {@code details.causes}. */
+    static final class InvalidException extends ApiException {
+        private static final long serialVersionUID = 1L;
+        final transient ResourceType type;
+        final String name;
+        final String field;
+        final String cause;
+
+        InvalidException(ResourceType type, String name, String field, String cause) {
+            super(422, "Invalid", type.kind() + " \"" + name + "\" is invalid: " + field + ": " + cause);
+            this.type = type;
+            this.name = name;
+            this.field = field;
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.kybern.apiserver.internal.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kybern.store.internal.EmbeddedStore;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+class ObjectStoreTest {
+
+    private static final ResourceType CONFIGMAPS = ResourceTypes.find("", "v1", "configmaps").orElseThrow();
+    private static final ResourceType DEPLOYMENTS = ResourceTypes.find("apps", "v1", "deployments").orElseThrow();
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedStore store;
+    private ObjectStore objects;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = EmbeddedStore.open(dir, 1000, 1 << 20);
+        objects = new ObjectStore(store, JsonMapper.builder().build(),
+                Clock.fixed(Instant.parse("2026-11-25T10:00:00.123Z"), ZoneOffset.UTC));
+        objects.ensureNamespace("default");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        store.deactivate();
+    }
+
+    @Test
+    void createFillsWhatTheServerOwns() {
+        ObjectNode cm = objects.create(CONFIGMAPS, "default", parse(
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"cfg\",\"uid\":\"forged\","
+                        + "\"resourceVersion\":\"99\"},\"data\":{\"a\":\"1\"}}"), false);
+        ObjectNode meta = (ObjectNode) cm.get("metadata");
+        assertEquals("default", meta.get("namespace").asString());
+        assertNotEquals("forged", meta.get("uid").asString());
+        assertEquals("2026-11-25T10:00:00Z", meta.get("creationTimestamp").asString());
+        assertEquals(Long.toString(store.currentRevision()), meta.get("resourceVersion").asString());
+        assertEquals("1", objects.get(CONFIGMAPS, "default", "cfg").get("data").get("a").asString());
+    }
+
+    @Test
+    void generateNameAndDryRun() {
+        ObjectNode made = objects.create(CONFIGMAPS, "default",
+                parse("{\"metadata\":{\"generateName\":\"job-\"}}"), true);
+        String name = made.get("metadata").get("name").asString();
+        assertTrue(name.matches("job-[a-z0-9]{5}"), name);
+        assertEquals(0, objects.list(CONFIGMAPS, "default", 0, null).get("items").size(), "dry run stores nothing");
+    }
+
+    @Test
+    void refusalsAreKubernetesErrors() {
+        objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"cfg\"}}"), false);
+        assertEquals(409, assertThrows(ApiException.class, () -> objects.create(CONFIGMAPS, "default",
+                parse("{\"metadata\":{\"name\":\"cfg\"}}"), false)).code());
+        ApiException invalid = assertThrows(ApiException.class, () -> objects.create(CONFIGMAPS, "default",
+                parse("{\"metadata\":{\"name\":\"Not_Valid\"}}"), false));
+        assertEquals(422, invalid.code());
+        assertTrue(invalid.getMessage().contains("metadata.name"), invalid.getMessage());
+        assertEquals(404, assertThrows(ApiException.class, () -> objects.create(CONFIGMAPS, "missing",
+                parse("{\"metadata\":{\"name\":\"x\"}}"), false)).code());
+        assertEquals(400, assertThrows(ApiException.class, () -> objects.create(CONFIGMAPS, "default",
+                parse("{\"kind\":\"Secret\",\"metadata\":{\"name\":\"x\"}}"), false)).code());
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> objects.parse("{not json".getBytes(StandardCharsets.UTF_8))).code());
+        assertEquals(404, assertThrows(ApiException.class, () -> objects.get(CONFIGMAPS, "default", "nope")).code());
+    }
+
+    @Test
+    void updateIsOptimisticAndGenerationFollowsSpecChangesOnly() {
+        ObjectNode d = objects.create(DEPLOYMENTS, "default",
+                parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1}}"), false);
+        String firstVersion = d.get("metadata").get("resourceVersion").asString();
+        ObjectNode labelled = parse("{\"metadata\":{\"name\":\"web\",\"resourceVersion\":\"" + firstVersion
+                + "\",\"labels\":{\"a\":\"b\"}},\"spec\":{\"replicas\":1}}");
+        ObjectNode afterLabel = objects.update(DEPLOYMENTS, "default", "web", labelled, false);
+        assertEquals(1, afterLabel.get("metadata").get("generation").asLong());
+        ObjectNode scaled = objects.update(DEPLOYMENTS, "default", "web",
+                parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":3}}"), false);
+        assertEquals(2, scaled.get("metadata").get("generation").asLong());
+        ApiException stale = assertThrows(ApiException.class, () -> objects.update(DEPLOYMENTS, "default", "web",
+                parse("{\"metadata\":{\"name\":\"web\",\"resourceVersion\":\"" + firstVersion + "\"},"
+                        + "\"spec\":{\"replicas\":5}}"), false));
+        assertEquals(409, stale.code());
+        assertEquals("Conflict", stale.reason());
+    }
+
+    @Test
+    void listsPageWithContinueTokensAtOneRevision() {
+        for (int i = 0; i < 5; i++) {
+            objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"c" + i + "\"}}"), false);
+        }
+        ObjectNode first = objects.list(CONFIGMAPS, "default", 2, null);
+        assertEquals(2, first.get("items").size());
+        String token = first.get("metadata").get("continue").asString();
+        objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"c9\"}}"), false);
+        ObjectNode second = objects.list(CONFIGMAPS, "default", 10, token);
+        assertEquals(3, second.get("items").size(), "the list as of the first page's revision");
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> objects.list(CONFIGMAPS, "default", 2, "garbage!")).code());
+    }
+
+    @Test
+    void deleteReturnsTheObjectAsItWas() {
+        objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"gone\"},\"data\":{\"k\":\"v\"}}"), false);
+        assertEquals("v", objects.delete(CONFIGMAPS, "default", "gone", false).get("data").get("k").asString());
+        assertEquals(404, assertThrows(ApiException.class, () -> objects.get(CONFIGMAPS, "default", "gone")).code());
+    }
+
+    private ObjectNode parse(String json) {
+        return objects.parse(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

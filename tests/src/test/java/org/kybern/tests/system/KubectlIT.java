@@ -1,0 +1,157 @@
+package org.kybern.tests.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: what the
+ * API serves so far (discovery, create from a manifest, get in its output formats, delete, and
+ * errors as Kubernetes Status). The rest of issue 5 (protobuf request bodies of kubectl's typed
+ * commands, OpenAPI for validation and apply, patch, watch, tables) extends this test.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KubectlIT {
+
+    private static final String MANIFEST = """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: shop
+              labels:
+                app: web
+            data:
+              color: blue
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              replicas: 2
+              selector:
+                matchLabels:
+                  app: web
+              template:
+                metadata:
+                  labels:
+                    app: web
+                spec:
+                  containers:
+                  - name: web
+                    image: busybox
+            """;
+
+    private static KybernCluster cluster;
+    private static Path manifest;
+
+    @BeforeAll
+    static void up() throws Exception {
+        cluster = KybernCluster.up("kubectl");
+        manifest = Files.writeString(cluster.stateDir().resolve("shop.yaml"), MANIFEST);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        cluster.kybern("down");
+    }
+
+    @Test
+    @Order(1)
+    void versionAndDiscovery() throws Exception {
+        KybernCluster.Result version = kubectl("version");
+        assertEquals(0, version.exitCode(), version.output());
+        assertTrue(version.output().contains("Server Version: v1.32.0+kybern"), version.output());
+
+        KybernCluster.Result resources = kubectl("api-resources");
+        assertEquals(0, resources.exitCode(), resources.output());
+        for (String line : List.of("configmaps +cm +v1 +true +ConfigMap", "namespaces +ns +v1 +false +Namespace",
+                "deployments +deploy +apps/v1 +true +Deployment", "leases +coordination.k8s.io/v1 +true +Lease",
+                "horizontalpodautoscalers +hpa +autoscaling/v2 +true +HorizontalPodAutoscaler")) {
+            assertTrue(resources.output().lines().anyMatch(l -> l.matches(line.replace(" +", "\\s+") + "\\s*")),
+                    line + " in:\n" + resources.output());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void createFromAManifestThenGetInEveryFormat() throws Exception {
+        // --validate=false until the API serves OpenAPI documents.
+        KybernCluster.Result create = kubectl("create", "--validate=false", "-f", manifest.toString());
+        assertEquals(0, create.exitCode(), create.output());
+        assertTrue(create.output().contains("namespace/shop created"), create.output());
+        assertTrue(create.output().contains("configmap/settings created"), create.output());
+        assertTrue(create.output().contains("deployment.apps/web created"), create.output());
+
+        KybernCluster.Result list = kubectl("-n", "shop", "get", "configmaps");
+        assertEquals(0, list.exitCode(), list.output());
+        assertTrue(list.output().lines().anyMatch(l -> l.startsWith("settings ")), list.output());
+
+        KybernCluster.Result json = kubectl("-n", "shop", "get", "cm", "settings", "-o", "json");
+        assertTrue(json.output().contains("\"color\": \"blue\""), json.output());
+        assertTrue(json.output().contains("\"uid\": \""), json.output());
+
+        KybernCluster.Result yaml = kubectl("-n", "shop", "get", "deploy", "web", "-o", "yaml");
+        assertTrue(yaml.output().contains("replicas: 2"), yaml.output());
+        assertTrue(yaml.output().contains("generation: 1"), yaml.output());
+
+        KybernCluster.Result all = kubectl("get", "configmaps", "-A");
+        assertTrue(all.output().lines().anyMatch(l -> l.startsWith("shop ") && l.contains("settings")), all.output());
+
+        KybernCluster.Result namespaces = kubectl("get", "namespaces", "-o", "name");
+        for (String ns : List.of("namespace/default", "namespace/kube-system", "namespace/shop")) {
+            assertTrue(namespaces.output().contains(ns), namespaces.output());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void errorsAreKubernetesStatusMessages() throws Exception {
+        KybernCluster.Result again = kubectl("create", "--validate=false", "-f", manifest.toString());
+        assertNotEquals(0, again.exitCode());
+        assertTrue(again.output().contains("(AlreadyExists)") && again.output().contains("\"settings\" already exists"),
+                again.output());
+        KybernCluster.Result missing = kubectl("-n", "shop", "get", "cm", "nope");
+        assertNotEquals(0, missing.exitCode());
+        assertTrue(missing.output().contains("Error from server (NotFound): configmaps \"nope\" not found"),
+                missing.output());
+        KybernCluster.Result noNamespace = kubectl("-n", "absent", "create", "--validate=false", "-f",
+                Files.writeString(cluster.stateDir().resolve("lone.yaml"),
+                        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lone\n").toString());
+        assertTrue(noNamespace.output().contains("namespaces \"absent\" not found"), noNamespace.output());
+    }
+
+    @Test
+    @Order(4)
+    void deleteFromTheManifest() throws Exception {
+        KybernCluster.Result delete = kubectl("delete", "-f", manifest.toString());
+        assertEquals(0, delete.exitCode(), delete.output());
+        assertTrue(delete.output().contains("configmap \"settings\" deleted"), delete.output());
+        KybernCluster.Result gone = kubectl("-n", "shop", "get", "configmaps", "-o", "name");
+        assertEquals("", gone.output().trim());
+    }
+
+    private static KybernCluster.Result kubectl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--server", cluster.server()));
+        command.addAll(List.of(args));
+        return cluster.run(command);
+    }
+}
