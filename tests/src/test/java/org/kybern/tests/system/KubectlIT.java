@@ -1,13 +1,20 @@
 package org.kybern.tests.system;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,9 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: what the
- * API serves so far (discovery, create from a manifest, get in its output formats, delete, and
- * errors as Kubernetes Status). The rest of issue 5 (protobuf request bodies of kubectl's typed
- * commands, OpenAPI for validation and apply, patch, watch, tables) extends this test.
+ * API serves so far (discovery, create from a manifest, get in its output formats, get --watch,
+ * delete, and errors as Kubernetes Status). The rest of issue 5 (protobuf request bodies of
+ * kubectl's typed commands, OpenAPI for validation and apply, patch, tables) extends this test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubectlIT {
@@ -141,6 +148,45 @@ class KubectlIT {
 
     @Test
     @Order(4)
+    void getWatchSeesAnObjectCreatedAfterItStarted() throws Exception {
+        Process watch = cluster.start(List.of("/usr/bin/kubectl", "--server", cluster.server(), "-n", "shop", "get",
+                "configmaps", "--watch", "--output-watch-events"));
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), UTF_8))) {
+            // kubectl lists first (the manifest's configmap), then watches from the list's resourceVersion.
+            awaitLine(lines, l -> l.matches("ADDED\\s+settings\\s.*"));
+            KybernCluster.Result create = kubectl("create", "--validate=false", "-f",
+                    Files.writeString(cluster.stateDir().resolve("later.yaml"),
+                            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: later\n  namespace: shop\n").toString());
+            assertEquals(0, create.exitCode(), create.output());
+            awaitLine(lines, l -> l.matches("ADDED\\s+later\\s.*"));
+            kubectl("-n", "shop", "delete", "configmap", "later");
+            awaitLine(lines, l -> l.matches("DELETED\\s+later\\s.*"));
+        } finally {
+            watch.destroyForcibly();
+            watch.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first line matching, read with a deadline (the reader runs on its own thread). */
+    private static String awaitLine(BufferedReader lines, Predicate<String> wanted) throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            return reader.submit(() -> {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (wanted.test(line.trim())) {
+                        return line.trim();
+                    }
+                }
+                throw new AssertionError("the watch ended before the expected line");
+            }).get(30, TimeUnit.SECONDS);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(5)
     void deleteFromTheManifest() throws Exception {
         KybernCluster.Result delete = kubectl("delete", "-f", manifest.toString());
         assertEquals(0, delete.exitCode(), delete.output());

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A cluster started the way a user starts one, {@code ./kybern up}, from a state directory of
@@ -42,7 +44,17 @@ final class KybernCluster {
 
     /** Runs {@code ./kybern up} for a state directory under {@code target/} and checks it says ready. */
     static KybernCluster up(String name) throws Exception {
-        KybernCluster cluster = new KybernCluster(Files.createDirectories(Path.of("target", name).toAbsolutePath()));
+        Path stateDir = Path.of("target", name).toAbsolutePath();
+        if (Files.exists(stateDir)) {
+            // A previous run's cluster and data: stop it if it still runs, then start clean.
+            new KybernCluster(stateDir).kybern("down");
+            try (Stream<Path> files = Files.walk(stateDir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        KybernCluster cluster = new KybernCluster(Files.createDirectories(stateDir));
         Result up = cluster.kybern("up");
         if (up.exitCode() != 0 || !up.output().contains("ready")) {
             cluster.kybern("down");
@@ -68,6 +80,15 @@ final class KybernCluster {
         command.add(ROOT.resolve("kybern").toString());
         command.addAll(List.of(args));
         return run(command);
+    }
+
+    /** Starts a command that runs on (a watch); the caller reads its output and stops it. */
+    Process start(List<String> command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
     }
 
     Result run(List<String> command) throws Exception {

@@ -1,5 +1,6 @@
 package org.kybern.apiserver.internal.rest;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,11 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.Store;
+import org.kybern.api.store.Watch;
 import org.kybern.api.store.StoreException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Kubernetes REST API under {@code /api} and {@code /apis}: discovery, and get, list,
+ * The Kubernetes REST API under {@code /api} and {@code /apis}: discovery, and get, list, watch,
  * create, update and delete of every kind in {@link ResourceTypes}, stored through the
- * {@code kybern.store=active} store. Every refusal is a Kubernetes {@code Status}.
+ * {@code kybern.store=active} store. Every refusal is a Kubernetes {@code Status}; watches are
+ * asynchronous ({@link WatchStream}) and hold no thread while idle.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern({"/api", "/api/*", "/apis", "/apis/*"})
+@HttpWhiteboardServletAsyncSupported
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -101,7 +108,12 @@ public class ApiServlet extends HttpServlet {
         switch (req.getMethod()) {
             case "GET" -> {
                 if ("true".equals(req.getParameter("watch")) || "1".equals(req.getParameter("watch"))) {
-                    throw new ApiException(405, "MethodNotAllowed", "watch is not served yet");
+                    if (name != null) {
+                        throw ApiException.badRequest("watch a collection, with fieldSelector=metadata.name=" + name
+                                + " for one object");
+                    }
+                    watch(req, resp, type, ns, objects);
+                    return;
                 }
                 write(resp, 200, name == null
                         ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"))
@@ -129,6 +141,43 @@ public class ApiServlet extends HttpServlet {
             case "PATCH" -> throw new ApiException(415, "UnsupportedMediaType", "patch is not served yet");
             default -> throw methodNotAllowed(req);
         }
+    }
+
+    /**
+     * Streams changes of the collection: from {@code resourceVersion} on, or (without one) the
+     * current objects as ADDED events first, as Kubernetes does. Ends after
+     * {@code timeoutSeconds} (default 30 minutes).
+     */
+    private void watch(HttpServletRequest req, HttpServletResponse resp, ResourceType type, String ns,
+            ObjectStore objects) throws IOException {
+        String rv = req.getParameter("resourceVersion");
+        long after = 0;
+        if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
+            try {
+                after = Long.parseLong(rv);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("resourceVersion must be a number, not \"" + rv + "\"");
+            }
+        }
+        int timeoutSeconds = intParameter(req, "timeoutSeconds");
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        AsyncContext async = req.startAsync();
+        async.setTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds > 0 ? timeoutSeconds : 1800));
+        WatchStream stream = new WatchStream(async, json);
+        Watch storeWatch;
+        try {
+            if (after == 0) {
+                ObjectNode list = objects.list(type, ns, 0, null);
+                list.get("items").forEach(item -> stream.send("ADDED", (ObjectNode) item));
+                after = Long.parseLong(list.get("metadata").get("resourceVersion").asString());
+            }
+            storeWatch = store.watch(type.listPrefix(ns), after, stream);
+        } catch (CompactedException e) {
+            stream.error(410, "Expired", "too old resource version: " + after + " (" + e.getMessage() + ")");
+            storeWatch = () -> { };
+        }
+        stream.start(storeWatch);
     }
 
     private static void requireNamespaceFor(ResourceType type, String ns) {
