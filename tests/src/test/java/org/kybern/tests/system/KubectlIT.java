@@ -24,9 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: what the
- * API serves so far (discovery, create from a manifest, get in its output formats, get --watch,
- * delete, and errors as Kubernetes Status). The rest of issue 5 (protobuf request bodies of
- * kubectl's typed commands, OpenAPI for validation and apply, patch, tables) extends this test.
+ * API serves so far (discovery, create from a manifest, get in its output formats, label,
+ * annotate, patch --type=merge|json, selectors, get --watch, delete, and errors as Kubernetes
+ * Status). The rest of issue 5 (protobuf request bodies of kubectl's typed commands, OpenAPI for
+ * validation and apply, strategic merge patch, tables) extends this test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubectlIT {
@@ -148,6 +149,36 @@ class KubectlIT {
 
     @Test
     @Order(4)
+    void labelAnnotatePatchAndSelect() throws Exception {
+        assertEquals(0, kubectl("-n", "shop", "label", "configmap", "settings", "tier=front").exitCode());
+        assertEquals(0, kubectl("-n", "shop", "annotate", "configmap", "settings", "owner=team-a").exitCode());
+        KybernCluster.Result merge = kubectl("-n", "shop", "patch", "configmap", "settings", "--type=merge",
+                "-p", "{\"data\":{\"size\":\"L\"}}");
+        assertEquals(0, merge.exitCode(), merge.output());
+        assertTrue(merge.output().contains("configmap/settings patched"), merge.output());
+        KybernCluster.Result json = kubectl("-n", "shop", "patch", "deployment", "web", "--type=json",
+                "-p", "[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]");
+        assertEquals(0, json.exitCode(), json.output());
+
+        KybernCluster.Result settings = kubectl("-n", "shop", "get", "cm", "settings", "-o",
+                "jsonpath={.metadata.labels.tier} {.metadata.annotations.owner} {.data.size} {.data.color}");
+        assertEquals("front team-a L blue", settings.output().trim());
+        KybernCluster.Result web = kubectl("-n", "shop", "get", "deploy", "web", "-o",
+                "jsonpath={.spec.replicas} {.metadata.generation}");
+        assertEquals("3 2", web.output().trim(), "generation follows the spec change");
+
+        assertEquals("configmap/settings", kubectl("-n", "shop", "get", "cm", "-l", "tier in (front),app=web",
+                "-o", "name").output().trim());
+        assertEquals("", kubectl("-n", "shop", "get", "cm", "-l", "tier!=front", "-o", "name").output().trim());
+        assertEquals("configmap/settings", kubectl("get", "cm", "-A", "--field-selector",
+                "metadata.namespace=shop,metadata.name=settings", "-o", "name").output().trim());
+        KybernCluster.Result bad = kubectl("-n", "shop", "get", "cm", "--field-selector", "data.color=blue");
+        assertNotEquals(0, bad.exitCode());
+        assertTrue(bad.output().contains("field label not supported: data.color"), bad.output());
+    }
+
+    @Test
+    @Order(5)
     void getWatchSeesAnObjectCreatedAfterItStarted() throws Exception {
         Process watch = cluster.start(List.of("/usr/bin/kubectl", "--server", cluster.server(), "-n", "shop", "get",
                 "configmaps", "--watch", "--output-watch-events"));
@@ -186,7 +217,7 @@ class KubectlIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deleteFromTheManifest() throws Exception {
         KybernCluster.Result delete = kubectl("delete", "-f", manifest.toString());
         assertEquals(0, delete.exitCode(), delete.output());

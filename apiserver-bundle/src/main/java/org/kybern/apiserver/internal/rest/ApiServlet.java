@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.Store;
@@ -21,6 +22,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAs
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -112,11 +114,12 @@ public class ApiServlet extends HttpServlet {
                         throw ApiException.badRequest("watch a collection, with fieldSelector=metadata.name=" + name
                                 + " for one object");
                     }
-                    watch(req, resp, type, ns, objects);
+                    watch(req, resp, type, ns, objects, selected(req, type));
                     return;
                 }
                 write(resp, 200, name == null
-                        ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"))
+                        ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"),
+                                selected(req, type))
                         : objects.get(type, ns, name));
             }
             case "POST" -> {
@@ -138,7 +141,12 @@ public class ApiServlet extends HttpServlet {
                 }
                 write(resp, 200, objects.delete(type, ns, name, dryRun));
             }
-            case "PATCH" -> throw new ApiException(415, "UnsupportedMediaType", "patch is not served yet");
+            case "PATCH" -> {
+                if (name == null) {
+                    throw methodNotAllowed(req);
+                }
+                write(resp, 200, objects.patch(type, ns, name, patchFor(req, objects), dryRun));
+            }
             default -> throw methodNotAllowed(req);
         }
     }
@@ -149,7 +157,7 @@ public class ApiServlet extends HttpServlet {
      * {@code timeoutSeconds} (default 30 minutes).
      */
     private void watch(HttpServletRequest req, HttpServletResponse resp, ResourceType type, String ns,
-            ObjectStore objects) throws IOException {
+            ObjectStore objects, Predicate<JsonNode> selected) throws IOException {
         String rv = req.getParameter("resourceVersion");
         long after = 0;
         if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
@@ -164,11 +172,11 @@ public class ApiServlet extends HttpServlet {
         resp.setContentType("application/json");
         AsyncContext async = req.startAsync();
         async.setTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds > 0 ? timeoutSeconds : 1800));
-        WatchStream stream = new WatchStream(async, json);
+        WatchStream stream = new WatchStream(async, json, selected);
         Watch storeWatch;
         try {
             if (after == 0) {
-                ObjectNode list = objects.list(type, ns, 0, null);
+                ObjectNode list = objects.list(type, ns, 0, null, selected);
                 list.get("items").forEach(item -> stream.send("ADDED", (ObjectNode) item));
                 after = Long.parseLong(list.get("metadata").get("resourceVersion").asString());
             }
@@ -180,6 +188,29 @@ public class ApiServlet extends HttpServlet {
         stream.start(storeWatch);
     }
 
+    /** What the request's labelSelector and fieldSelector select. */
+    private static Predicate<JsonNode> selected(HttpServletRequest req, ResourceType type) {
+        return Selectors.labels(req.getParameter("labelSelector"))
+                .and(Selectors.fields(type, req.getParameter("fieldSelector")));
+    }
+
+    /** The patch the request carries, by its content type. */
+    private static java.util.function.UnaryOperator<tools.jackson.databind.JsonNode> patchFor(HttpServletRequest req,
+            ObjectStore objects) throws IOException {
+        String contentType = req.getContentType() == null ? "" : req.getContentType();
+        byte[] body = readBody(req);
+        if (contentType.startsWith("application/merge-patch+json")) {
+            ObjectNode patch = objects.parse(body);
+            return current -> Patches.mergePatch(current, patch);
+        }
+        if (contentType.startsWith("application/json-patch+json")) {
+            tools.jackson.databind.JsonNode patch = objects.parseAny(body);
+            return current -> Patches.jsonPatch(current, patch);
+        }
+        throw new ApiException(415, "UnsupportedMediaType", "the patch type " + contentType + " is not served yet; "
+                + "use application/merge-patch+json or application/json-patch+json (kubectl patch --type=merge|json)");
+    }
+
     private static void requireNamespaceFor(ResourceType type, String ns) {
         if (type.namespaced() && ns == null) {
             throw ApiException.badRequest("a namespace is required to create " + type.resource()
@@ -188,13 +219,17 @@ public class ApiServlet extends HttpServlet {
     }
 
     private static byte[] body(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() > MAX_BODY) {
-            throw tooLarge();
-        }
         String contentType = req.getContentType() == null ? "application/json" : req.getContentType();
         if (!contentType.startsWith("application/json") && !contentType.startsWith("*/*")) {
             throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json, not "
                     + contentType);
+        }
+        return readBody(req);
+    }
+
+    private static byte[] readBody(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() > MAX_BODY) {
+            throw tooLarge();
         }
         try (InputStream in = req.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY + 1);

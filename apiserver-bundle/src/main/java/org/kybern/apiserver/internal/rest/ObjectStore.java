@@ -58,6 +58,12 @@ public final class ObjectStore {
      * @param continueToken the {@code metadata.continue} of the previous page, or {@code null}
      */
     public ObjectNode list(ResourceType type, String namespace, int limit, String continueToken) {
+        return list(type, namespace, limit, continueToken, object -> true);
+    }
+
+    /** As {@link #list(ResourceType, String, int, String)}, keeping the objects {@code selected} accepts. */
+    public ObjectNode list(ResourceType type, String namespace, int limit, String continueToken,
+            java.util.function.Predicate<JsonNode> selected) {
         String startAfter = null;
         long revision = 0;
         if (continueToken != null && !continueToken.isEmpty()) {
@@ -83,7 +89,7 @@ public final class ObjectStore {
                     (page.revision() + ":" + page.lastKey()).getBytes(StandardCharsets.UTF_8)));
         }
         ArrayNode items = list.putArray("items");
-        page.items().forEach(kv -> items.add(read(kv)));
+        page.items().stream().map(this::read).filter(selected).forEach(items::add);
         return list;
     }
 
@@ -190,6 +196,36 @@ public final class ObjectStore {
         }
     }
 
+    /**
+     * Applies a patch to the current object and stores the result. Without a resourceVersion in
+     * the result (a precondition the patch may set) a concurrent change is retried on the new
+     * state, as Kubernetes does.
+     */
+    public ObjectNode patch(ResourceType type, String namespace, String name,
+            java.util.function.UnaryOperator<tools.jackson.databind.JsonNode> patch, boolean dryRun) {
+        for (int attempt = 0; ; attempt++) {
+            ObjectNode current = get(type, namespace, name);
+            String currentVersion = current.get("metadata").get("resourceVersion").asString();
+            JsonNode patched = patch.apply(current.deepCopy());
+            if (!patched.isObject()) {
+                throw invalid(type, name, "<root>", "Invalid value: the patched object is not a JSON object");
+            }
+            ObjectNode result = (ObjectNode) patched;
+            JsonNode requested = result.path("metadata").path("resourceVersion");
+            boolean preconditioned = requested.isString() && !requested.asString().equals(currentVersion);
+            if (!preconditioned) {
+                metadata(result).put("resourceVersion", currentVersion);
+            }
+            try {
+                return update(type, namespace, name, result, dryRun);
+            } catch (ApiException e) {
+                if (preconditioned || e.code() != 409 || attempt >= 4) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Deletes the object and returns it as it was. */
     public ObjectNode delete(ResourceType type, String namespace, String name, boolean dryRun) {
         KeyValue current = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
@@ -215,6 +251,19 @@ public final class ObjectStore {
             } catch (ApiException alreadyThere) {
                 // created concurrently
             }
+        }
+    }
+
+    /** Any JSON document (a JSON patch is an array). */
+    public JsonNode parseAny(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("the request body is empty");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 

@@ -8,11 +8,13 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Predicate;
 import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.StoreException;
 import org.kybern.api.store.Watch;
 import org.kybern.api.store.WatchEvent;
 import org.kybern.api.store.WatchListener;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,16 +31,19 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final JsonMapper json;
+    private final Predicate<JsonNode> selected;
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private Watch watch;
     private boolean flushPending;
     private boolean ending;
     private boolean done;
 
-    WatchStream(AsyncContext async, JsonMapper json) throws IOException {
+    /** @param selected the objects to report (label and field selectors) */
+    WatchStream(AsyncContext async, JsonMapper json, Predicate<JsonNode> selected) throws IOException {
         this.async = async;
         this.out = async.getResponse().getOutputStream();
         this.json = json;
+        this.selected = selected;
     }
 
     /** Starts writing; events queued before the client is ready are sent once it is. */
@@ -76,6 +81,9 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
             object = (ObjectNode) json.readTree(change.current().value());
         }
         ((ObjectNode) object.get("metadata")).put("resourceVersion", Long.toString(change.revision()));
+        if (!selected.test(object)) {
+            return;
+        }
         send(type, object);
         if (queue.size() > MAX_QUEUED) {
             queue.clear();
