@@ -111,7 +111,15 @@ class KubectlIT {
 
         KybernCluster.Result list = kubectl("-n", "shop", "get", "configmaps");
         assertEquals(0, list.exitCode(), list.output());
-        assertTrue(list.output().lines().anyMatch(l -> l.startsWith("settings ")), list.output());
+        assertTrue(list.output().lines().findFirst().orElse("").matches("NAME\\s+DATA\\s+AGE"), list.output());
+        assertTrue(list.output().lines().anyMatch(l -> l.matches("settings\\s+1\\s+\\d+s")), list.output());
+
+        KybernCluster.Result wide = kubectl("-n", "shop", "get", "deployments", "-o", "wide");
+        assertTrue(wide.output().lines().findFirst().orElse("")
+                .matches("NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE\\s+CONTAINERS\\s+IMAGES\\s+SELECTOR"),
+                wide.output());
+        assertTrue(wide.output().lines().anyMatch(l -> l.matches("web\\s+0/2\\s+0\\s+0\\s+\\d+s\\s+web\\s+busybox\\s+app=web")),
+                wide.output());
 
         KybernCluster.Result json = kubectl("-n", "shop", "get", "cm", "settings", "-o", "json");
         assertTrue(json.output().contains("\"color\": \"blue\""), json.output());

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.Store;
@@ -48,6 +49,7 @@ public class ApiServlet extends HttpServlet {
     private transient Store store;
 
     private final transient JsonMapper json = JsonMapper.builder().build();
+    private final transient Tables tables = new Tables(json);
     private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
 
     @Override
@@ -117,10 +119,11 @@ public class ApiServlet extends HttpServlet {
                     watch(req, resp, type, ns, objects, selected(req, type));
                     return;
                 }
-                write(resp, 200, name == null
+                ObjectNode result = name == null
                         ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"),
                                 selected(req, type))
-                        : objects.get(type, ns, name));
+                        : objects.get(type, ns, name);
+                write(resp, 200, render(req, type).apply(result));
             }
             case "POST" -> {
                 if (name != null) {
@@ -169,10 +172,11 @@ public class ApiServlet extends HttpServlet {
         }
         int timeoutSeconds = intParameter(req, "timeoutSeconds");
         resp.setStatus(200);
-        resp.setContentType("application/json");
+        resp.setContentType(Tables.requested(req.getHeader("Accept"))
+                ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
         AsyncContext async = req.startAsync();
         async.setTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds > 0 ? timeoutSeconds : 1800));
-        WatchStream stream = new WatchStream(async, json, selected);
+        WatchStream stream = new WatchStream(async, json, selected, render(req, type));
         Watch storeWatch;
         try {
             if (after == 0) {
@@ -186,6 +190,15 @@ public class ApiServlet extends HttpServlet {
             storeWatch = () -> { };
         }
         stream.start(storeWatch);
+    }
+
+    /** The response form the client asked for: a Table (server-side printing) or the objects themselves. */
+    private UnaryOperator<ObjectNode> render(HttpServletRequest req, ResourceType type) {
+        if (!Tables.requested(req.getHeader("Accept"))) {
+            return UnaryOperator.identity();
+        }
+        String includeObject = req.getParameter("includeObject");
+        return object -> tables.table(type, object, includeObject == null ? "Metadata" : includeObject);
     }
 
     /** What the request's labelSelector and fieldSelector select. */
@@ -258,7 +271,8 @@ public class ApiServlet extends HttpServlet {
 
     private void write(HttpServletResponse resp, int code, Object document) throws IOException {
         resp.setStatus(code);
-        resp.setContentType("application/json");
+        resp.setContentType(document instanceof ObjectNode o && "Table".equals(o.path("kind").asString(""))
+                ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
         resp.getOutputStream().write(json.writeValueAsBytes(document));
     }
 

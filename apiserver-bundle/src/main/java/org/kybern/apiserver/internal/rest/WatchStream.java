@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.StoreException;
 import org.kybern.api.store.Watch;
@@ -32,18 +33,24 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final JsonMapper json;
     private final Predicate<JsonNode> selected;
+    private final UnaryOperator<ObjectNode> render;
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private Watch watch;
     private boolean flushPending;
     private boolean ending;
     private boolean done;
 
-    /** @param selected the objects to report (label and field selectors) */
-    WatchStream(AsyncContext async, JsonMapper json, Predicate<JsonNode> selected) throws IOException {
+    /**
+     * @param selected the objects to report (label and field selectors)
+     * @param render   how an object is sent (as itself, or as a one-row Table)
+     */
+    WatchStream(AsyncContext async, JsonMapper json, Predicate<JsonNode> selected, UnaryOperator<ObjectNode> render)
+            throws IOException {
         this.async = async;
         this.out = async.getResponse().getOutputStream();
         this.json = json;
         this.selected = selected;
+        this.render = render;
     }
 
     /** Starts writing; events queued before the client is ready are sent once it is. */
@@ -59,7 +66,7 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     synchronized void send(String type, ObjectNode object) {
         ObjectNode event = json.createObjectNode();
         event.put("type", type);
-        event.set("object", object);
+        event.set("object", type.equals("ERROR") ? object : render.apply(object));
         enqueue(event);
     }
 
