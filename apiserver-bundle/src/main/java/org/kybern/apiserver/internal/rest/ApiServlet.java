@@ -23,9 +23,11 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAs
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The Kubernetes REST API under {@code /api} and {@code /apis}: discovery, and get, list, watch,
@@ -49,6 +51,7 @@ public class ApiServlet extends HttpServlet {
     private transient Store store;
 
     private final transient JsonMapper json = JsonMapper.builder().build();
+    private final transient YAMLMapper yaml = YAMLMapper.builder().build();
     private final transient Tables tables = new Tables(json);
     private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
 
@@ -75,10 +78,10 @@ public class ApiServlet extends HttpServlet {
             }
             objects(req, resp, type, target);
         } catch (ApiException e) {
-            writeStatus(resp, e);
+            writeStatus(req, resp, e);
         } catch (StoreException e) {
             LOG.warn("Store failure on {} {}", req.getMethod(), path, e);
-            writeStatus(resp, new ApiException(503, "ServiceUnavailable", "the store is not available: "
+            writeStatus(req, resp, new ApiException(503, "ServiceUnavailable", "the store is not available: "
                     + e.getMessage()));
         }
     }
@@ -97,7 +100,7 @@ public class ApiServlet extends HttpServlet {
         } else {
             document = Discovery.resources(target.group(), target.version()).orElseThrow(ApiServlet::notFound);
         }
-        write(resp, 200, document);
+        write(req, resp, 200, document);
     }
 
     private void objects(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
@@ -123,32 +126,32 @@ public class ApiServlet extends HttpServlet {
                         ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"),
                                 selected(req, type))
                         : objects.get(type, ns, name);
-                write(resp, 200, render(req, type).apply(result));
+                write(req, resp, 200, render(req, type).apply(result));
             }
             case "POST" -> {
                 if (name != null) {
                     throw methodNotAllowed(req);
                 }
                 requireNamespaceFor(type, ns);
-                write(resp, 201, objects.create(type, ns, objects.parse(body(req)), dryRun));
+                write(req, resp, 201, objects.create(type, ns, object(req), dryRun));
             }
             case "PUT" -> {
                 if (name == null) {
                     throw methodNotAllowed(req);
                 }
-                write(resp, 200, objects.update(type, ns, name, objects.parse(body(req)), dryRun));
+                write(req, resp, 200, objects.update(type, ns, name, object(req), dryRun));
             }
             case "DELETE" -> {
                 if (name == null) {
                     throw new ApiException(405, "MethodNotAllowed", "deletecollection is not served yet");
                 }
-                write(resp, 200, objects.delete(type, ns, name, dryRun));
+                write(req, resp, 200, objects.delete(type, ns, name, dryRun));
             }
             case "PATCH" -> {
                 if (name == null) {
                     throw methodNotAllowed(req);
                 }
-                write(resp, 200, objects.patch(type, ns, name, patchFor(req, objects), dryRun));
+                write(req, resp, 200, objects.patch(type, ns, name, patchFor(req), dryRun));
             }
             default -> throw methodNotAllowed(req);
         }
@@ -208,16 +211,15 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** The patch the request carries, by its content type. */
-    private static java.util.function.UnaryOperator<tools.jackson.databind.JsonNode> patchFor(HttpServletRequest req,
-            ObjectStore objects) throws IOException {
+    private UnaryOperator<JsonNode> patchFor(HttpServletRequest req) throws IOException {
         String contentType = req.getContentType() == null ? "" : req.getContentType();
         byte[] body = readBody(req);
         if (contentType.startsWith("application/merge-patch+json")) {
-            ObjectNode patch = objects.parse(body);
+            ObjectNode patch = ObjectStore.asObject(parseJson(body));
             return current -> Patches.mergePatch(current, patch);
         }
         if (contentType.startsWith("application/json-patch+json")) {
-            tools.jackson.databind.JsonNode patch = objects.parseAny(body);
+            JsonNode patch = parseJson(body);
             return current -> Patches.jsonPatch(current, patch);
         }
         throw new ApiException(415, "UnsupportedMediaType", "the patch type " + contentType + " is not served yet; "
@@ -231,13 +233,36 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    private static byte[] body(HttpServletRequest req) throws IOException {
+    /** The object in the request body: JSON or YAML, by its content type. */
+    private ObjectNode object(HttpServletRequest req) throws IOException {
         String contentType = req.getContentType() == null ? "application/json" : req.getContentType();
-        if (!contentType.startsWith("application/json") && !contentType.startsWith("*/*")) {
-            throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json, not "
-                    + contentType);
+        byte[] body = readBody(req);
+        JsonNode node;
+        if (contentType.startsWith("application/yaml")) {
+            try {
+                node = yaml.readTree(body);
+            } catch (JacksonException e) {
+                throw ApiException.badRequest("the request body is not valid YAML: " + e.getOriginalMessage());
+            }
+        } else if (contentType.startsWith("application/json") || contentType.startsWith("*/*")) {
+            return ObjectStore.asObject(parseJson(body));
+        } else {
+            throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json or "
+                    + "application/yaml, not " + contentType);
         }
-        return readBody(req);
+        return ObjectStore.asObject(node);
+    }
+
+    private JsonNode parseJson(byte[] body) {
+        try {
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("the request body is empty");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private static byte[] readBody(HttpServletRequest req) throws IOException {
@@ -269,14 +294,26 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    private void write(HttpServletResponse resp, int code, Object document) throws IOException {
+    private void write(HttpServletRequest req, HttpServletResponse resp, int code, Object document) throws IOException {
         resp.setStatus(code);
-        resp.setContentType(document instanceof ObjectNode o && "Table".equals(o.path("kind").asString(""))
-                ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
-        resp.getOutputStream().write(json.writeValueAsBytes(document));
+        if (document instanceof ObjectNode o && "Table".equals(o.path("kind").asString(""))) {
+            resp.setContentType("application/json;as=Table;v=v1;g=meta.k8s.io");
+            resp.getOutputStream().write(json.writeValueAsBytes(document));
+        } else if (prefersYaml(req.getHeader("Accept"))) {
+            resp.setContentType("application/yaml");
+            resp.getOutputStream().write(yaml.writeValueAsBytes(document));
+        } else {
+            resp.setContentType("application/json");
+            resp.getOutputStream().write(json.writeValueAsBytes(document));
+        }
     }
 
-    private void writeStatus(HttpServletResponse resp, ApiException e) throws IOException {
+    /** Whether the first media type the client accepts is YAML. */
+    static boolean prefersYaml(String accept) {
+        return accept != null && accept.split(",")[0].trim().startsWith("application/yaml");
+    }
+
+    private void writeStatus(HttpServletRequest req, HttpServletResponse resp, ApiException e) throws IOException {
         ObjectNode status = json.createObjectNode();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");
@@ -295,7 +332,7 @@ public class ApiServlet extends HttpServlet {
             cause.put("field", invalid.field);
         }
         status.put("code", e.code());
-        write(resp, e.code(), status);
+        write(req, resp, e.code(), status);
     }
 
     private static ApiException notFound() {

@@ -254,30 +254,21 @@ public final class ObjectStore {
         }
     }
 
-    /** Any JSON document (a JSON patch is an array). */
-    public JsonNode parseAny(byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw ApiException.badRequest("the request body is empty");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    public ObjectNode parse(byte[] body) {
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
+    /** The document as an object, or 400 if it is something else. */
+    public static ObjectNode asObject(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw ApiException.badRequest("the request body must be a JSON object");
+            throw ApiException.badRequest("the request body must be an object (a JSON or YAML mapping)");
         }
         return (ObjectNode) node;
+    }
+
+    /** Parses a JSON object (for tests and tools). */
+    public ObjectNode parse(byte[] body) {
+        try {
+            return asObject(json.readTree(body));
+        } catch (JacksonException e) {
+            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
     }
 
     private ObjectNode read(KeyValue kv) {

@@ -1,0 +1,133 @@
+package org.kybern.tests.system;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad requests over real HTTP get a 4xx Kubernetes {@code Status} that says what is wrong, never
+ * a 5xx; and the YAML a user might send with curl is understood.
+ */
+class ApiBadInputIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static KybernCluster cluster;
+
+    @BeforeAll
+    static void up() throws Exception {
+        cluster = KybernCluster.up("bad-input");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        cluster.kybern("down");
+    }
+
+    @Test
+    void malformedBodies() throws Exception {
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{\"metadata\":"),
+                400, "BadRequest", "not valid JSON");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/yaml", "metadata: [name"),
+                400, "BadRequest", "not valid YAML");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "[1,2]"),
+                400, "BadRequest", "must be an object");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "text/plain", "hello"),
+                415, "UnsupportedMediaType", "application/json or application/yaml");
+    }
+
+    @Test
+    void wrongKindsAndInvalidFields() throws Exception {
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json",
+                "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"x\"}}"),
+                400, "BadRequest", "does not match the expected kind (ConfigMap)");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json",
+                "{\"apiVersion\":\"apps/v1\",\"metadata\":{\"name\":\"x\"}}"),
+                400, "BadRequest", "does not match the expected API version (v1)");
+        HttpResponse<String> invalid = send("POST", "/api/v1/namespaces/default/configmaps", "application/json",
+                "{\"metadata\":{\"name\":\"Bad_Name\"}}");
+        assertStatus(invalid, 422, "Invalid", "is invalid: metadata.name: Invalid value");
+        assertTrue(invalid.body().contains("\"field\":\"metadata.name\""), invalid.body());
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{\"metadata\":{}}"),
+                422, "Invalid", "name or generateName is required");
+    }
+
+    @Test
+    void hugeBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+        String huge = "{\"metadata\":{\"name\":\"big\"},\"data\":{\"k\":\"" + "x".repeat(4 << 20) + "\"}}";
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", huge),
+                413, "RequestEntityTooLarge", "larger than");
+    }
+
+    @Test
+    void badSelectorsUnknownResourcesAndWrongMethods() throws Exception {
+        assertStatus(send("GET", "/api/v1/configmaps?labelSelector=app%20in%20web", null, null),
+                400, "BadRequest", "unable to parse requirement");
+        assertStatus(send("GET", "/api/v1/pods?fieldSelector=spec.image%3Dx", null, null),
+                400, "BadRequest", "field label not supported: spec.image");
+        assertStatus(send("GET", "/api/v1/widgets", null, null), 404, "NotFound", "could not find the requested resource");
+        assertStatus(send("GET", "/apis/nonexistent.io/v1", null, null), 404, "NotFound", "could not find");
+        assertStatus(send("PUT", "/api/v1/namespaces/default/configmaps", "application/json", "{}"),
+                405, "MethodNotAllowed", "does not allow this method");
+        assertStatus(send("GET", "/api/v1/namespaces/default/configmaps?limit=-1", null, null),
+                400, "BadRequest", "limit must be a non-negative integer");
+        assertStatus(send("GET", "/api/v1/namespaces/default/configmaps?continue=bm90YXRva2Vu", null, null),
+                400, "BadRequest", "invalid continue token");
+    }
+
+    @Test
+    void aPatchThatCannotApplyIsInvalidAndChangesNothing() throws Exception {
+        send("POST", "/api/v1/namespaces/default/configmaps", "application/json",
+                "{\"metadata\":{\"name\":\"patched\"},\"data\":{\"a\":\"1\"}}");
+        assertStatus(send("PATCH", "/api/v1/namespaces/default/configmaps/patched", "application/json-patch+json",
+                "[{\"op\":\"replace\",\"path\":\"/data/missing\",\"value\":\"x\"}]"),
+                422, "Invalid", "does not exist");
+        assertStatus(send("PATCH", "/api/v1/namespaces/default/configmaps/patched", "application/strategic-merge-patch+json",
+                "{}"), 415, "UnsupportedMediaType", "--type=merge|json");
+        HttpResponse<String> unchanged = send("GET", "/api/v1/namespaces/default/configmaps/patched", null, null);
+        assertTrue(unchanged.body().contains("\"data\":{\"a\":\"1\"}"), unchanged.body());
+    }
+
+    @Test
+    void yamlInAndOut() throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/namespaces/default/configmaps", "application/yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  greeting: hello\n");
+        assertEquals(201, created.statusCode(), created.body());
+        HttpResponse<String> asYaml = HTTP.send(HttpRequest.newBuilder(
+                URI.create(cluster.server() + "/api/v1/namespaces/default/configmaps/from-yaml"))
+                .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("application/yaml", asYaml.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(asYaml.body().contains("greeting: \"hello\"") || asYaml.body().contains("greeting: hello"),
+                asYaml.body());
+        assertTrue(asYaml.body().contains("name: \"from-yaml\"") || asYaml.body().contains("name: from-yaml"),
+                asYaml.body());
+    }
+
+    private static void assertStatus(HttpResponse<String> response, int code, String reason, String message) {
+        assertEquals(code, response.statusCode(), response.body());
+        String body = response.body();
+        assertTrue(body.contains("\"kind\":\"Status\"") && body.contains("\"code\":" + code)
+                && body.contains("\"reason\":\"" + reason + "\""), body);
+        assertTrue(body.contains(message), "message contains '" + message + "': " + body);
+    }
+
+    private static HttpResponse<String> send(String method, String path, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.server() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, UTF_8));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
