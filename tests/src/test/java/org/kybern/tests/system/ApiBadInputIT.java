@@ -9,14 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bad requests over real HTTP get a 4xx Kubernetes {@code Status} that says what is wrong, never
  * a 5xx; and the YAML a user might send with curl is understood.
  */
+@ExtendWith(SharedCluster.class)
 class ApiBadInputIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -24,12 +25,7 @@ class ApiBadInputIT {
 
     @BeforeAll
     static void up() throws Exception {
-        cluster = KybernCluster.up("bad-input");
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        cluster.kybern("down");
+        cluster = SharedCluster.get();
     }
 
     @Test

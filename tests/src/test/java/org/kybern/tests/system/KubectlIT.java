@@ -15,12 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: what the
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * validation and apply, strategic merge patch, tables) extends this test.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedCluster.class)
 class KubectlIT {
 
     private static final String MANIFEST = """
@@ -73,13 +74,8 @@ class KubectlIT {
 
     @BeforeAll
     static void up() throws Exception {
-        cluster = KybernCluster.up("kubectl");
+        cluster = SharedCluster.get();
         manifest = Files.writeString(cluster.stateDir().resolve("shop.yaml"), MANIFEST);
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        cluster.kybern("down");
     }
 
     @Test
