@@ -143,9 +143,13 @@ public class ApiServlet extends HttpServlet {
             }
             case "DELETE" -> {
                 if (name == null) {
-                    throw new ApiException(405, "MethodNotAllowed", "deletecollection is not served yet");
+                    if (type.namespaced() && ns == null) {
+                        throw methodNotAllowed(req); // as Kubernetes: no deletecollection across namespaces
+                    }
+                    write(req, resp, 200, objects.deleteCollection(type, ns, selected(req, type), dryRun));
+                } else {
+                    write(req, resp, 200, objects.delete(type, ns, name, preconditions(req), dryRun));
                 }
-                write(req, resp, 200, objects.delete(type, ns, name, dryRun));
             }
             case "PATCH" -> {
                 if (name == null) {
@@ -202,6 +206,20 @@ public class ApiServlet extends HttpServlet {
         }
         String includeObject = req.getParameter("includeObject");
         return object -> tables.table(type, object, includeObject == null ? "Metadata" : includeObject);
+    }
+
+    /** The uid and resourceVersion a DeleteOptions body requires of the object, if any. */
+    private ObjectStore.Preconditions preconditions(HttpServletRequest req) throws IOException {
+        if (req.getContentLengthLong() == 0) {
+            return ObjectStore.Preconditions.NONE;
+        }
+        byte[] body = readBody(req);
+        if (body.length == 0) {
+            return ObjectStore.Preconditions.NONE;
+        }
+        JsonNode options = parseJson(body).path("preconditions");
+        return new ObjectStore.Preconditions(options.path("uid").asString(null),
+                options.path("resourceVersion").asString(null));
     }
 
     /** What the request's labelSelector and fieldSelector select. */

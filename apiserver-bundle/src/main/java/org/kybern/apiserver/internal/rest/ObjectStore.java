@@ -226,9 +226,32 @@ public final class ObjectStore {
         }
     }
 
+    /** What a delete requires of the object (DeleteOptions.preconditions); {@code null} fields require nothing. */
+    public record Preconditions(String uid, String resourceVersion) {
+        public static final Preconditions NONE = new Preconditions(null, null);
+    }
+
     /** Deletes the object and returns it as it was. */
     public ObjectNode delete(ResourceType type, String namespace, String name, boolean dryRun) {
+        return delete(type, namespace, name, Preconditions.NONE, dryRun);
+    }
+
+    /** Deletes the object if it meets the preconditions, and returns it as it was. */
+    public ObjectNode delete(ResourceType type, String namespace, String name, Preconditions preconditions,
+            boolean dryRun) {
         KeyValue current = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
+        JsonNode meta = read(current).path("metadata");
+        if (preconditions.uid() != null && !preconditions.uid().equals(meta.path("uid").asString(""))) {
+            throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(type) + " \"" + name
+                    + "\": Precondition failed: UID in precondition: " + preconditions.uid() + ", UID in object meta: "
+                    + meta.path("uid").asString(""));
+        }
+        if (preconditions.resourceVersion() != null
+                && !preconditions.resourceVersion().equals(Long.toString(current.modRevision()))) {
+            throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(type) + " \"" + name
+                    + "\": Precondition failed: ResourceVersion in precondition: " + preconditions.resourceVersion()
+                    + ", ResourceVersion in object meta: " + current.modRevision());
+        }
         if (dryRun) {
             return read(current);
         }
@@ -239,6 +262,29 @@ public final class ObjectStore {
         } catch (KeyNotFoundException e) {
             throw ApiException.notFound(type, name);
         }
+    }
+
+    /**
+     * Deletes every selected object of the collection (deletecollection) and returns them as a
+     * list; an object deleted meanwhile by someone else is skipped.
+     */
+    public ObjectNode deleteCollection(ResourceType type, String namespace,
+            java.util.function.Predicate<JsonNode> selected, boolean dryRun) {
+        ObjectNode list = list(type, namespace, 0, null, selected);
+        ArrayNode deleted = json.createArrayNode();
+        for (JsonNode item : list.get("items")) {
+            JsonNode meta = item.get("metadata");
+            try {
+                deleted.add(delete(type, meta.path("namespace").asString(null), meta.path("name").asString(),
+                        Preconditions.NONE, dryRun));
+            } catch (ApiException goneOrChanged) {
+                if (goneOrChanged.code() != 404) {
+                    throw goneOrChanged;
+                }
+            }
+        }
+        list.set("items", deleted);
+        return list;
     }
 
     /** Creates the namespace if it is missing (for the namespaces Kubernetes always has). */

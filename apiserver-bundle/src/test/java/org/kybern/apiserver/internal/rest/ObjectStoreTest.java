@@ -123,6 +123,30 @@ class ObjectStoreTest {
         assertEquals(404, assertThrows(ApiException.class, () -> objects.get(CONFIGMAPS, "default", "gone")).code());
     }
 
+    @Test
+    void deletePreconditionsOnUidAndResourceVersion() {
+        ObjectNode cm = objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"guarded\"}}"), false);
+        String uid = cm.get("metadata").get("uid").asString();
+        String rv = cm.get("metadata").get("resourceVersion").asString();
+        assertEquals(409, assertThrows(ApiException.class, () -> objects.delete(CONFIGMAPS, "default", "guarded",
+                new ObjectStore.Preconditions("another-uid", null), false)).code());
+        assertEquals(409, assertThrows(ApiException.class, () -> objects.delete(CONFIGMAPS, "default", "guarded",
+                new ObjectStore.Preconditions(null, "1"), false)).code());
+        objects.delete(CONFIGMAPS, "default", "guarded", new ObjectStore.Preconditions(uid, rv), false);
+        assertEquals(404, assertThrows(ApiException.class, () -> objects.get(CONFIGMAPS, "default", "guarded")).code());
+    }
+
+    @Test
+    void deleteCollectionDeletesWhatTheSelectorSelects() {
+        objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"a\",\"labels\":{\"app\":\"web\"}}}"), false);
+        objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"b\",\"labels\":{\"app\":\"web\"}}}"), false);
+        objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"c\",\"labels\":{\"app\":\"db\"}}}"), false);
+        ObjectNode deleted = objects.deleteCollection(CONFIGMAPS, "default", Selectors.labels("app=web"), false);
+        assertEquals(2, deleted.get("items").size());
+        assertEquals(1, objects.list(CONFIGMAPS, "default", 0, null).get("items").size());
+        assertEquals("c", objects.list(CONFIGMAPS, "default", 0, null).get("items").get(0).get("metadata").get("name").asString());
+    }
+
     private ObjectNode parse(String json) {
         return objects.parse(json.getBytes(StandardCharsets.UTF_8));
     }
