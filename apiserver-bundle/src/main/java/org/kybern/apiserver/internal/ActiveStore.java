@@ -92,7 +92,7 @@ public final class ActiveStore implements Store {
         reconcile();
     }
 
-    void unbindStore(Store store, Map<String, Object> properties) {
+    synchronized void unbindStore(Store store, Map<String, Object> properties) {
         available.remove(String.valueOf(properties.get(Store.TYPE_PROPERTY)), store);
         if (active == store) {
             LOG.error("The active store ({}) went away; the API cannot serve until it or another store is back",

@@ -187,6 +187,9 @@ class RevisionedStore implements Store {
             if (after < compacted) {
                 throw new CompactedException(after, compacted);
             }
+            if (after > visible) {
+                throw new StoreException("revision " + after + " is in the future (current " + visible + ")");
+            }
             StoreWatch watch = new StoreWatch(prefix, listener, deliveryExecutor, watches::remove);
             for (WatchEvent e : history) {
                 if (e.revision() > after && e.revision() <= visible && e.current().key().startsWith(prefix)) {

@@ -86,6 +86,11 @@ final class StoreWatch implements Watch {
         } catch (RuntimeException listenerFailure) {
             LOG.warn("Watch on '{}' closed: its listener failed", prefix, listenerFailure);
             close();
+            try {
+                listener.onClose(new StoreException("the watch ended: its listener failed: " + listenerFailure));
+            } catch (RuntimeException ignored) {
+                // the listener is broken; it has been told as far as it can be
+            }
         } finally {
             draining.set(false);
         }

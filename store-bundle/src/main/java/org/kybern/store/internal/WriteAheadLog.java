@@ -116,7 +116,7 @@ final class WriteAheadLog implements Journal, AutoCloseable {
         while (in.hasRemaining()) {
             JournalRecords.Decoded record = JournalRecords.read(in);
             if (record == null) {
-                if (!lastSegment) {
+                if (!lastSegment || !tornTail(in)) {
                     throw corrupt(file, "damaged record at byte " + in.position() + " before the end of the log");
                 }
                 LOG.warn("Embedded store: cutting {} bytes of an incomplete last write from {}",
@@ -138,6 +138,27 @@ final class WriteAheadLog implements Journal, AutoCloseable {
             last = revision;
         }
         return last;
+    }
+
+    /**
+     * Whether the bad bytes at the buffer's position are a write cut short (never acknowledged),
+     * not damage to acknowledged data: a header or record that runs past the end of the file, or
+     * nothing but zeros to the end. A whole record with a bad checksum followed by more data is damage.
+     */
+    private static boolean tornTail(ByteBuffer in) {
+        ByteBuffer rest = in.slice();
+        if (rest.remaining() < 8) {
+            return true;
+        }
+        boolean zeros = true;
+        for (int i = 0; i < rest.remaining() && zeros; i++) {
+            zeros = rest.get(i) == 0;
+        }
+        if (zeros) {
+            return true;
+        }
+        int length = rest.getInt(0);
+        return length >= 0 && (long) length + 8 >= rest.remaining();
     }
 
     // --- writing ----------------------------------------------------------------------------
@@ -245,8 +266,9 @@ final class WriteAheadLog implements Journal, AutoCloseable {
             at[0] = revision;
             live.addAll(values);
             exclusively(() -> {
-                segment.close();
-                openSegment(revision + 1);
+                FileChannel previous = segment;
+                openSegment(revision + 1); // if this fails, the current segment stays open and in use
+                previous.close();
             }, 0);
         });
         Path tmp = dir.resolve(SNAPSHOT + String.format("%020d", at[0]) + ".tmp");

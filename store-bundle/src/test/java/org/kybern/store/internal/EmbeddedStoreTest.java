@@ -113,6 +113,21 @@ class EmbeddedStoreTest {
     }
 
     @Test
+    void damageInsideTheLastSegmentIsNotMistakenForATornWrite() throws Exception {
+        EmbeddedStore store = StoreFiles.open(dir);
+        for (int i = 0; i < 10; i++) {
+            store.create("/d/" + i, bytes("v"));
+        }
+        store.deactivate();
+        Path segment = lastSegment();
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {42}), 100); // inside an early record, acknowledged ones follow
+        }
+        StoreException e = assertThrows(StoreException.class, () -> StoreFiles.open(dir));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
     void damageBeforeTheEndOfTheLogStopsTheStartWithAClearMessage() throws Exception {
         EmbeddedStore store = StoreFiles.open(dir);
         for (int i = 0; i < 10; i++) {

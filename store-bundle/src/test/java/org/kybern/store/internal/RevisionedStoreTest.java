@@ -74,6 +74,13 @@ class RevisionedStoreTest {
     }
 
     @Test
+    void aWatchFromAFutureRevisionIsRefused() {
+        store.create("/k", bytes("v"));
+        StoreException e = assertThrows(StoreException.class, () -> store.watch("/", 100, new Recorder()));
+        assertTrue(e.getMessage().contains("future"), e.getMessage());
+    }
+
+    @Test
     void storedValuesAreCopiesOfTheCallersBytes() {
         byte[] value = bytes("original");
         store.create("/k", value);

@@ -79,6 +79,9 @@ public class ApiServlet extends HttpServlet {
             objects(req, resp, type, target);
         } catch (ApiException e) {
             writeStatus(req, resp, e);
+        } catch (JacksonException e) {
+            writeStatus(req, resp, ApiException.badRequest("the request body does not fit the object's form: "
+                    + e.getOriginalMessage()));
         } catch (StoreException e) {
             LOG.warn("Store failure on {} {}", req.getMethod(), path, e);
             writeStatus(req, resp, new ApiException(503, "ServiceUnavailable", "the store is not available: "
@@ -106,8 +109,9 @@ public class ApiServlet extends HttpServlet {
     private void objects(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
             throws IOException {
         ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
-        if (namespacesEnsured.compareAndSet(false, true)) {
-            SYSTEM_NAMESPACES.forEach(objects::ensureNamespace);
+        if (!namespacesEnsured.get()) {
+            SYSTEM_NAMESPACES.forEach(objects::ensureNamespace); // idempotent; retried until it succeeds
+            namespacesEnsured.set(true);
         }
         boolean dryRun = "All".equals(req.getParameter("dryRun"));
         String ns = target.namespace();
@@ -186,17 +190,32 @@ public class ApiServlet extends HttpServlet {
         WatchStream stream = new WatchStream(async, json, selected, render(req, type));
         Watch storeWatch;
         try {
+            storeWatch = startWatch(type, ns, objects, selected, after, stream);
+        } catch (ApiException | StoreException e) {
+            // Nothing is written yet: answer with the Status and end the asynchronous response.
+            ApiException refusal = e instanceof ApiException a ? a
+                    : new ApiException(503, "ServiceUnavailable", "the store is not available: " + e.getMessage());
+            writeStatus(req, resp, refusal);
+            async.complete();
+            return;
+        }
+        stream.start(storeWatch);
+    }
+
+    private Watch startWatch(ResourceType type, String ns, ObjectStore objects, Predicate<JsonNode> selected,
+            long fromRevision, WatchStream stream) {
+        long after = fromRevision;
+        try {
             if (after == 0) {
                 ObjectNode list = objects.list(type, ns, 0, null, selected);
                 list.get("items").forEach(item -> stream.send("ADDED", (ObjectNode) item));
                 after = Long.parseLong(list.get("metadata").get("resourceVersion").asString());
             }
-            storeWatch = store.watch(type.listPrefix(ns), after, stream);
+            return store.watch(type.listPrefix(ns), after, stream);
         } catch (CompactedException e) {
             stream.error(410, "Expired", "too old resource version: " + after + " (" + e.getMessage() + ")");
-            storeWatch = () -> { };
+            return () -> { };
         }
-        stream.start(storeWatch);
     }
 
     /** The response form the client asked for: a Table (server-side printing) or the objects themselves. */

@@ -71,6 +71,9 @@ public final class ObjectStore {
             int colon = decoded.indexOf(':');
             revision = Long.parseLong(decoded.substring(0, colon));
             startAfter = decoded.substring(colon + 1);
+            if (!startAfter.startsWith(type.listPrefix(namespace))) {
+                throw ApiException.badRequest("invalid continue token: it belongs to another list");
+            }
         }
         RangeResult page;
         try {
@@ -258,6 +261,9 @@ public final class ObjectStore {
         try {
             return read(store.delete(type.key(namespace, name), current.modRevision()));
         } catch (ConflictException e) {
+            if (preconditions.equals(Preconditions.NONE)) {
+                return delete(type, namespace, name, preconditions, false); // changed meanwhile: delete what is there now
+            }
             throw conflict(type, name);
         } catch (KeyNotFoundException e) {
             throw ApiException.notFound(type, name);
@@ -383,7 +389,13 @@ public final class ObjectStore {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw ApiException.badRequest(field + " must be a string, not " + value.getNodeType().toString().toLowerCase());
+        }
+        return value.asString();
     }
 
     private String now() {

@@ -1,6 +1,7 @@
 package org.kybern.apiserver.internal.rest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +77,7 @@ final class Selectors {
             String key = byValue.group(1);
             boolean equal = !byValue.group(2).equals("!=");
             String value = byValue.group(3);
-            return labels -> (labels.has(key) && labels.get(key).asString().equals(value)) == equal;
+            return labels -> (labels.has(key) && labels.get(key).asString("").equals(value)) == equal;
         }
         Matcher bySet = SET_REQUIREMENT.matcher(requirement);
         if (bySet.matches()) {
@@ -89,10 +90,10 @@ final class Selectors {
             if (negated) {
                 throw unparsable(requirement);
             }
-            Set<String> values = Set.of(bySet.group(4).trim().split("\\s*,\\s*"));
+            Set<String> values = Set.copyOf(Arrays.asList(bySet.group(4).trim().split("\\s*,\\s*")));
             boolean in = operator.equals("in");
-            return labels -> in ? labels.has(key) && values.contains(labels.get(key).asString())
-                    : !labels.has(key) || !values.contains(labels.get(key).asString());
+            return labels -> in ? labels.has(key) && values.contains(labels.get(key).asString(""))
+                    : !labels.has(key) || !values.contains(labels.get(key).asString(""));
         }
         throw unparsable(requirement);
     }
@@ -102,7 +103,7 @@ final class Selectors {
         for (String part : dotted.split("\\.")) {
             node = node.path(part);
         }
-        return node.isMissingNode() || node.isNull() ? "" : node.asString();
+        return node.isMissingNode() || node.isNull() ? "" : node.asString("");
     }
 
     /** Splits on commas outside parentheses: {@code a in (x,y),b} is two requirements. */

@@ -8,6 +8,7 @@ import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.kybern.api.store.CompactedException;
@@ -36,6 +37,8 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     private final UnaryOperator<ObjectNode> render;
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private Watch watch;
+    /** Set once the container has called {@link #onWritePossible}: before that the output is not yet non-blocking. */
+    private boolean writable;
     private boolean flushPending;
     private boolean ending;
     private boolean done;
@@ -76,26 +79,40 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
         pump();
     }
 
+    /**
+     * A store change as the client's selection sees it, as in Kubernetes: an object that starts
+     * matching is ADDED, one that stops matching is DELETED, one that matches before and after is
+     * MODIFIED; changes outside the selection are not sent.
+     */
     @Override
     public synchronized void onEvent(WatchEvent change) {
-        ObjectNode object;
-        String type;
+        String revision = Long.toString(change.revision());
+        ObjectNode previous = change.previous() == null ? null : object(change.previous().value(), revision);
+        boolean wasSelected = previous != null && selected.test(previous);
         if (change.type() == WatchEvent.Type.DELETE) {
-            type = "DELETED";
-            object = (ObjectNode) json.readTree(change.previous().value());
+            if (wasSelected) {
+                send("DELETED", previous);
+            }
         } else {
-            type = change.previous() == null ? "ADDED" : "MODIFIED";
-            object = (ObjectNode) json.readTree(change.current().value());
+            ObjectNode current = object(change.current().value(), revision);
+            boolean isSelected = selected.test(current);
+            if (isSelected) {
+                send(wasSelected ? "MODIFIED" : "ADDED", current);
+            } else if (wasSelected) {
+                send("DELETED", current);
+            }
         }
-        ((ObjectNode) object.get("metadata")).put("resourceVersion", Long.toString(change.revision()));
-        if (!selected.test(object)) {
-            return;
-        }
-        send(type, object);
         if (queue.size() > MAX_QUEUED) {
             queue.clear();
             error(410, "Expired", "the watch fell too far behind; list again and watch from the list's resourceVersion");
         }
+    }
+
+    /** A stored object as of the event's revision. */
+    private ObjectNode object(byte[] stored, String revision) {
+        ObjectNode object = (ObjectNode) json.readTree(stored);
+        object.withObjectProperty("metadata").put("resourceVersion", revision);
+        return object;
     }
 
     @Override
@@ -122,8 +139,8 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     }
 
     private void enqueue(ObjectNode event) {
-        if (done) {
-            return;
+        if (done || ending) {
+            return; // nothing follows an end (or the ERROR before it)
         }
         byte[] line = json.writeValueAsBytes(event);
         byte[] withNewline = new byte[line.length + 1];
@@ -135,13 +152,14 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
 
     @Override
     public synchronized void onWritePossible() {
+        writable = true;
         pump();
     }
 
     /** Writes while the client can take it; the container calls {@link #onWritePossible} when it can again. */
     private void pump() {
-        if (done || watch == null) {
-            return; // not started yet: start() registers the write listener, which pumps
+        if (done || !writable) {
+            return; // not started yet: the container calls onWritePossible once non-blocking writes can begin
         }
         try {
             while (out.isReady()) {
@@ -170,9 +188,7 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
         }
         done = true;
         queue.clear();
-        if (watch != null) {
-            watch.close();
-        }
+        closeStoreWatch();
         try {
             async.complete();
         } catch (IllegalStateException alreadyComplete) {
@@ -188,8 +204,18 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     @Override
     public synchronized void onComplete(AsyncEvent event) {
         done = true;
-        if (watch != null) {
-            watch.close();
+        closeStoreWatch();
+    }
+
+    /**
+     * Closes the store's watch on another thread: the store may be delivering to us right now
+     * while holding its own locks, and we hold ours.
+     */
+    private void closeStoreWatch() {
+        Watch w = watch;
+        watch = null;
+        if (w != null) {
+            CompletableFuture.runAsync(w::close);
         }
     }
 

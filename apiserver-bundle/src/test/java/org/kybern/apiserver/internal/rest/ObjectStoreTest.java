@@ -80,6 +80,10 @@ class ObjectStoreTest {
         assertEquals(400, assertThrows(ApiException.class,
                 () -> objects.parse("{not json".getBytes(StandardCharsets.UTF_8))).code());
         assertEquals(404, assertThrows(ApiException.class, () -> objects.get(CONFIGMAPS, "default", "nope")).code());
+        assertEquals(400, assertThrows(ApiException.class, () -> objects.create(CONFIGMAPS, "default",
+                parse("{\"metadata\":{\"name\":{\"a\":1}}}"), false)).code(), "a name that is not a string");
+        assertEquals(400, assertThrows(ApiException.class, () -> objects.create(CONFIGMAPS, "default",
+                parse("{\"apiVersion\":[1],\"metadata\":{\"name\":\"x\"}}"), false)).code());
     }
 
     @Test
@@ -114,6 +118,9 @@ class ObjectStoreTest {
         assertEquals(3, second.get("items").size(), "the list as of the first page's revision");
         assertEquals(400, assertThrows(ApiException.class,
                 () -> objects.list(CONFIGMAPS, "default", 2, "garbage!")).code());
+        String otherList = java.util.Base64.getUrlEncoder().encodeToString("1:/registry/secrets/x".getBytes());
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> objects.list(CONFIGMAPS, "default", 2, otherList)).code(), "a token of another list");
     }
 
     @Test

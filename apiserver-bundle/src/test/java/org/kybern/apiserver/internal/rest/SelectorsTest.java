@@ -45,6 +45,14 @@ class SelectorsTest {
     }
 
     @Test
+    void oddValuesInObjectsAndSelectorsNeverThrow() {
+        JsonNode odd = json.readTree("{\"metadata\":{\"labels\":{\"app\":{\"nested\":1}}}}");
+        assertFalse(Selectors.labels("app=web").test(odd));
+        assertFalse(Selectors.labels("app in (web,web)").test(odd));
+        assertTrue(Selectors.labels("app notin (web)").test(odd));
+    }
+
+    @Test
     void badSelectorsAreBadRequests() {
         for (String bad : new String[] {"app in web", "a b", "!app in (x)", "=x"}) {
             ApiException e = assertThrows(ApiException.class, () -> Selectors.labels(bad), bad);
