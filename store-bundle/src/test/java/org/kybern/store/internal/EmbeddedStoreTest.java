@@ -114,30 +114,14 @@ class EmbeddedStoreTest {
 
     @Test
     void damageInsideTheLastSegmentIsNotMistakenForATornWrite() throws Exception {
-        EmbeddedStore store = StoreFiles.open(dir);
-        for (int i = 0; i < 10; i++) {
-            store.create("/d/" + i, bytes("v"));
-        }
-        store.deactivate();
-        Path segment = lastSegment();
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(new byte[] {42}), 100); // inside an early record, acknowledged ones follow
-        }
+        writeTenKeysAndDamageTheLogAt(100); // inside an early record; acknowledged ones follow
         StoreException e = assertThrows(StoreException.class, () -> StoreFiles.open(dir));
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     }
 
     @Test
     void damageBeforeTheEndOfTheLogStopsTheStartWithAClearMessage() throws Exception {
-        EmbeddedStore store = StoreFiles.open(dir);
-        for (int i = 0; i < 10; i++) {
-            store.create("/d/" + i, bytes("v"));
-        }
-        store.deactivate();
-        Path segment = lastSegment();
-        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(new byte[] {42}), 20); // inside the first record
-        }
+        Path segment = writeTenKeysAndDamageTheLogAt(20); // inside the first record
         Files.createFile(dir.resolve("wal-99999999999999999999.log")); // a later segment exists
 
         StoreException e = assertThrows(StoreException.class, () -> StoreFiles.open(dir));
@@ -176,6 +160,20 @@ class EmbeddedStoreTest {
         } finally {
             reopened.deactivate();
         }
+    }
+
+    /** Writes ten keys, closes the store and overwrites one byte of its log; returns the log file. */
+    private Path writeTenKeysAndDamageTheLogAt(long position) throws Exception {
+        EmbeddedStore store = StoreFiles.open(dir);
+        for (int i = 0; i < 10; i++) {
+            store.create("/d/" + i, bytes("v"));
+        }
+        store.deactivate();
+        Path segment = lastSegment();
+        try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {42}), position);
+        }
+        return segment;
     }
 
     private static List<String> keys(EmbeddedStore store) {
