@@ -93,6 +93,24 @@ class ApiBadInputIT {
     }
 
     @Test
+    void statusIsWrittenThroughItsSubresourceOnly() throws Exception {
+        HttpResponse<String> created = send("POST", "/apis/apps/v1/namespaces/default/deployments", "application/json",
+                "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":2},\"status\":{\"replicas\":42}}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(!created.body().contains("\"replicas\":42"), "status is not set on create: " + created.body());
+        HttpResponse<String> status = send("PUT", "/apis/apps/v1/namespaces/default/deployments/rollout/status",
+                "application/json", "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":5},"
+                        + "\"status\":{\"replicas\":2}}");
+        assertEquals(200, status.statusCode(), status.body());
+        assertTrue(status.body().contains("\"spec\":{\"replicas\":2}") && status.body().contains("\"status\":{\"replicas\":2}"),
+                status.body());
+        assertStatus(send("GET", "/apis/apps/v1/namespaces/default/deployments/rollout/nonsense", null, null),
+                404, "NotFound", "have no subresource nonsense");
+        assertStatus(send("GET", "/api/v1/namespaces/default/configmaps/anything/status", null, null),
+                404, "NotFound", "have no subresource status");
+    }
+
+    @Test
     void yamlInAndOut() throws Exception {
         HttpResponse<String> created = send("POST", "/api/v1/namespaces/default/configmaps", "application/yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  greeting: hello\n");

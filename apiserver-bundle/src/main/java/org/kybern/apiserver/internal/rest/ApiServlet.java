@@ -69,12 +69,12 @@ public class ApiServlet extends HttpServlet {
             }
             ResourceType type = ResourceTypes.find(target.group(), target.version(), target.resource())
                     .orElseThrow(ApiServlet::notFound);
-            if (target.subresource() != null) {
-                throw new ApiException(404, "NotFound", "the subresource " + target.subresource() + " of "
-                        + type.resource() + " is not served yet");
-            }
             if (type.namespaced() != (target.namespace() != null) && target.name() != null) {
                 throw notFound();
+            }
+            if (target.subresource() != null) {
+                status(req, resp, type, target);
+                return;
             }
             objects(req, resp, type, target);
         } catch (ApiException e) {
@@ -161,6 +161,28 @@ public class ApiServlet extends HttpServlet {
                 }
                 write(req, resp, 200, objects.patch(type, ns, name, patchFor(req), dryRun));
             }
+            default -> throw methodNotAllowed(req);
+        }
+    }
+
+    /** {@code .../<name>/status}: read the object, or write only its status. */
+    private void status(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
+            throws IOException {
+        if (!target.subresource().equals("status") || !type.subresources().contains("status")) {
+            throw new ApiException(404, "NotFound", type.subresources().contains(target.subresource())
+                    ? "the subresource " + target.subresource() + " of " + type.resource() + " is not served yet"
+                    : type.resource() + " have no subresource " + target.subresource());
+        }
+        ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
+        boolean dryRun = "All".equals(req.getParameter("dryRun"));
+        String ns = target.namespace();
+        String name = target.name();
+        switch (req.getMethod()) {
+            case "GET" -> write(req, resp, 200, objects.get(type, ns, name));
+            case "PUT" -> write(req, resp, 200, objects.update(type, ns, name, object(req), ObjectStore.Part.STATUS,
+                    dryRun));
+            case "PATCH" -> write(req, resp, 200, objects.patch(type, ns, name, patchFor(req), ObjectStore.Part.STATUS,
+                    dryRun));
             default -> throw methodNotAllowed(req);
         }
     }

@@ -130,6 +130,8 @@ public final class ObjectStore {
         }
         if (type == NAMESPACES || type.kind().equals("Namespace")) {
             object.putObject("status").put("phase", "Active");
+        } else if (type.subresources().contains("status")) {
+            object.remove("status"); // status is reported by controllers through /status, not set on create
         }
         object.put("apiVersion", type.groupVersion());
         object.put("kind", type.kind());
@@ -145,8 +147,21 @@ public final class ObjectStore {
         }
     }
 
+    /**
+     * Which part of an object a write may change. For kinds with a {@code status} subresource, the
+     * object's endpoint changes everything but {@code status}, and {@code /status} changes only
+     * {@code status}, as in Kubernetes.
+     */
+    public enum Part { MAIN, STATUS }
+
     /** Replaces the object (PUT); a {@code metadata.resourceVersion} in it must be the current one. */
     public ObjectNode update(ResourceType type, String namespace, String name, ObjectNode object, boolean dryRun) {
+        return update(type, namespace, name, object, Part.MAIN, dryRun);
+    }
+
+    /** Replaces the object's main part or its status (PUT on the object or on {@code /status}). */
+    public ObjectNode update(ResourceType type, String namespace, String name, ObjectNode object, Part part,
+            boolean dryRun) {
         checkKind(type, object);
         ObjectNode meta = metadata(object);
         String inObject = text(meta, "name");
@@ -166,6 +181,23 @@ public final class ObjectStore {
             }
         }
         ObjectNode currentMeta = metadata(current);
+        if (part == Part.STATUS) {
+            // Only status comes from the request; everything else stays as stored.
+            ObjectNode updated = current.deepCopy();
+            if (object.has("status")) {
+                updated.set("status", object.get("status"));
+            } else {
+                updated.remove("status");
+            }
+            object = updated;
+            meta = metadata(object);
+        } else if (type.subresources().contains("status")) {
+            if (current.has("status")) {
+                object.set("status", current.get("status"));
+            } else {
+                object.remove("status");
+            }
+        }
         meta.put("name", name);
         if (type.namespaced()) {
             meta.put("namespace", namespace);
@@ -206,6 +238,12 @@ public final class ObjectStore {
      */
     public ObjectNode patch(ResourceType type, String namespace, String name,
             java.util.function.UnaryOperator<tools.jackson.databind.JsonNode> patch, boolean dryRun) {
+        return patch(type, namespace, name, patch, Part.MAIN, dryRun);
+    }
+
+    /** Patches the object's main part or its status. */
+    public ObjectNode patch(ResourceType type, String namespace, String name,
+            java.util.function.UnaryOperator<tools.jackson.databind.JsonNode> patch, Part part, boolean dryRun) {
         for (int attempt = 0; ; attempt++) {
             ObjectNode current = get(type, namespace, name);
             String currentVersion = current.get("metadata").get("resourceVersion").asString();
@@ -220,7 +258,7 @@ public final class ObjectStore {
                 metadata(result).put("resourceVersion", currentVersion);
             }
             try {
-                return update(type, namespace, name, result, dryRun);
+                return update(type, namespace, name, result, part, dryRun);
             } catch (ApiException e) {
                 if (preconditioned || e.code() != 409 || attempt >= 4) {
                     throw e;

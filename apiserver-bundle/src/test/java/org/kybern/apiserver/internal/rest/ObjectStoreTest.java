@@ -154,6 +154,39 @@ class ObjectStoreTest {
         assertEquals("c", objects.list(CONFIGMAPS, "default", 0, null).get("items").get(0).get("metadata").get("name").asString());
     }
 
+    @Test
+    void statusChangesOnlyThroughItsSubresourceAndTheObjectOnlyThroughItsOwn() {
+        objects.create(DEPLOYMENTS, "default", parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1},"
+                + "\"status\":{\"replicas\":99}}"), false);
+        ObjectNode viaStatus = objects.update(DEPLOYMENTS, "default", "web", parse("{\"metadata\":{\"name\":\"web\","
+                + "\"labels\":{\"ignored\":\"yes\"}},\"spec\":{\"replicas\":7},\"status\":{\"replicas\":1}}"),
+                ObjectStore.Part.STATUS, false);
+        assertEquals(1, viaStatus.get("status").get("replicas").asInt());
+        assertEquals(1, viaStatus.get("spec").get("replicas").asInt(), "the spec stays as stored");
+        assertTrue(viaStatus.get("metadata").path("labels").isMissingNode(), "metadata stays as stored");
+        assertEquals(1, viaStatus.get("metadata").get("generation").asLong(), "a status update is no new generation");
+
+        ObjectNode viaMain = objects.update(DEPLOYMENTS, "default", "web", parse("{\"metadata\":{\"name\":\"web\"},"
+                + "\"spec\":{\"replicas\":2},\"status\":{\"replicas\":5}}"), false);
+        assertEquals(1, viaMain.get("status").get("replicas").asInt(), "status stays as stored");
+        assertEquals(2, viaMain.get("spec").get("replicas").asInt());
+
+        ObjectNode patched = objects.patch(DEPLOYMENTS, "default", "web",
+                current -> Patches.mergePatch(current, parse("{\"status\":{\"readyReplicas\":2},\"spec\":{\"replicas\":9}}")),
+                ObjectStore.Part.STATUS, false);
+        assertEquals(2, patched.get("status").get("readyReplicas").asInt());
+        assertEquals(2, patched.get("spec").get("replicas").asInt());
+    }
+
+    @Test
+    void kindsWithoutAStatusSubresourceKeepWhatIsWritten() {
+        ObjectNode cm = objects.create(CONFIGMAPS, "default", parse("{\"metadata\":{\"name\":\"s\"}}"), false);
+        ObjectNode updated = objects.update(CONFIGMAPS, "default", "s", parse("{\"metadata\":{\"name\":\"s\"},"
+                + "\"data\":{\"k\":\"v\"}}"), false);
+        assertEquals("v", updated.get("data").get("k").asString());
+        assertTrue(cm.get("metadata").has("uid"));
+    }
+
     private ObjectNode parse(String json) {
         return objects.parse(json.getBytes(StandardCharsets.UTF_8));
     }
