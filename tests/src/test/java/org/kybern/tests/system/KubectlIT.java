@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: what the
  * API serves so far (discovery, create from a manifest, get in its output formats, label,
- * annotate, patch --type=merge|json, selectors, get --watch, delete, and errors as Kubernetes
+ * annotate, patch --type=merge|json, scale, selectors, get --watch, delete, and errors as Kubernetes
  * Status). The rest of issue 5 (protobuf request bodies of kubectl's typed commands, OpenAPI for
  * validation and apply, strategic merge patch, tables) extends this test.
  */
@@ -153,7 +153,7 @@ class KubectlIT {
 
     @Test
     @Order(4)
-    void labelAnnotatePatchAndSelect() throws Exception {
+    void labelAnnotatePatchScaleAndSelect() throws Exception {
         assertEquals(0, kubectl("-n", "shop", "label", "configmap", "settings", "tier=front").exitCode());
         assertEquals(0, kubectl("-n", "shop", "annotate", "configmap", "settings", "owner=team-a").exitCode());
         KybernCluster.Result merge = kubectl("-n", "shop", "patch", "configmap", "settings", "--type=merge",
@@ -170,6 +170,14 @@ class KubectlIT {
         KybernCluster.Result web = kubectl("-n", "shop", "get", "deploy", "web", "-o",
                 "jsonpath={.spec.replicas} {.metadata.generation}");
         assertEquals("3 2", web.output().trim(), "generation follows the spec change");
+        KybernCluster.Result scale = kubectl("-n", "shop", "scale", "deployment", "web", "--replicas=4");
+        assertEquals(0, scale.exitCode(), scale.output());
+        assertTrue(scale.output().contains("deployment.apps/web scaled"), scale.output());
+        assertEquals("4 3", kubectl("-n", "shop", "get", "deploy", "web", "-o",
+                "jsonpath={.spec.replicas} {.metadata.generation}").output().trim());
+        KybernCluster.Result badScale = kubectl("-n", "shop", "scale", "deployment", "web", "--replicas=2",
+                "--current-replicas=3");
+        assertNotEquals(0, badScale.exitCode(), "kubectl checks the current replicas against the Scale");
 
         assertEquals("configmap/settings", kubectl("-n", "shop", "get", "cm", "-l", "tier in (front),app=web",
                 "-o", "name").output().trim());

@@ -168,6 +168,10 @@ public class ApiServlet extends HttpServlet {
     /** {@code .../<name>/status}: read the object, or write only its status. */
     private void status(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
             throws IOException {
+        if (target.subresource().equals("scale") && type.subresources().contains("scale")) {
+            scale(req, resp, type, target);
+            return;
+        }
         if (!target.subresource().equals("status") || !type.subresources().contains("status")) {
             throw new ApiException(404, "NotFound", type.subresources().contains(target.subresource())
                     ? "the subresource " + target.subresource() + " of " + type.resource() + " is not served yet"
@@ -185,6 +189,30 @@ public class ApiServlet extends HttpServlet {
                     dryRun));
             default -> throw methodNotAllowed(req);
         }
+    }
+
+    /** {@code .../<name>/scale}: the object's replicas as an autoscaling/v1 Scale. */
+    private void scale(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
+            throws IOException {
+        ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
+        boolean dryRun = "All".equals(req.getParameter("dryRun"));
+        String ns = target.namespace();
+        String name = target.name();
+        ObjectNode result = switch (req.getMethod()) {
+            case "GET" -> objects.get(type, ns, name);
+            case "PUT" -> {
+                ObjectNode scale = object(req);
+                yield objects.patch(type, ns, name, current -> Scales.apply(current, scale), ObjectStore.Part.MAIN, dryRun);
+            }
+            case "PATCH" -> {
+                UnaryOperator<JsonNode> patch = patchFor(req);
+                yield objects.patch(type, ns, name,
+                        current -> Scales.apply(current, patch.apply(Scales.of((ObjectNode) current, json))),
+                        ObjectStore.Part.MAIN, dryRun);
+            }
+            default -> throw methodNotAllowed(req);
+        };
+        write(req, resp, 200, Scales.of(result, json));
     }
 
     /**
