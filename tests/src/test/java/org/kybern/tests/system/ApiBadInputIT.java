@@ -102,7 +102,7 @@ class ApiBadInputIT {
                 "application/json", "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":5},"
                         + "\"status\":{\"replicas\":2}}");
         assertEquals(200, status.statusCode(), status.body());
-        assertTrue(status.body().contains("\"spec\":{\"replicas\":2}") && status.body().contains("\"status\":{\"replicas\":2}"),
+        assertTrue(status.body().contains("\"spec\":{\"replicas\":2,") && status.body().contains("\"status\":{\"replicas\":2}"),
                 status.body());
         assertStatus(send("GET", "/apis/apps/v1/namespaces/default/deployments/rollout/nonsense", null, null),
                 404, "NotFound", "have no subresource nonsense");

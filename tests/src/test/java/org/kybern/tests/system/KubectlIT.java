@@ -124,6 +124,10 @@ class KubectlIT {
         KybernCluster.Result yaml = kubectl("-n", "shop", "get", "deploy", "web", "-o", "yaml");
         assertTrue(yaml.output().contains("replicas: 2"), yaml.output());
         assertTrue(yaml.output().contains("generation: 1"), yaml.output());
+        assertEquals("RollingUpdate 25% Always Always", kubectl("-n", "shop", "get", "deploy", "web", "-o",
+                "jsonpath={.spec.strategy.type} {.spec.strategy.rollingUpdate.maxSurge} "
+                        + "{.spec.template.spec.restartPolicy} {.spec.template.spec.containers[0].imagePullPolicy}")
+                .output().trim(), "Kubernetes' defaults");
 
         KybernCluster.Result all = kubectl("get", "configmaps", "-A");
         assertTrue(all.output().lines().anyMatch(l -> l.startsWith("shop ") && l.contains("settings")), all.output());

@@ -121,6 +121,7 @@ public final class ObjectStore {
         } else {
             meta.remove("namespace");
         }
+        Defaults.apply(type, object);
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("creationTimestamp", now());
         meta.remove("resourceVersion");
@@ -181,6 +182,9 @@ public final class ObjectStore {
             }
         }
         ObjectNode currentMeta = metadata(current);
+        if (part == Part.MAIN) {
+            Defaults.apply(type, object);
+        }
         if (part == Part.STATUS) {
             // Only status comes from the request; everything else stays as stored.
             ObjectNode updated = current.deepCopy();
