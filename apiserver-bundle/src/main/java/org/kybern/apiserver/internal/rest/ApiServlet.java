@@ -73,7 +73,7 @@ public class ApiServlet extends HttpServlet {
                 throw notFound();
             }
             if (target.subresource() != null) {
-                status(req, resp, type, target);
+                subresource(req, resp, type, target);
                 return;
             }
             objects(req, resp, type, target);
@@ -165,8 +165,8 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    /** {@code .../<name>/status}: read the object, or write only its status. */
-    private void status(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
+    /** {@code .../<name>/status} (read the object, or write only its status) and {@code .../<name>/scale}. */
+    private void subresource(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
             throws IOException {
         if (target.subresource().equals("scale") && type.subresources().contains("scale")) {
             scale(req, resp, type, target);
