@@ -54,6 +54,13 @@ class ApiBadInputIT {
         assertTrue(invalid.body().contains("\"field\":\"metadata.name\""), invalid.body());
         assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{\"metadata\":{}}"),
                 422, "Invalid", "name or generateName is required");
+        HttpResponse<String> badDeployment = send("POST", "/apis/apps/v1/namespaces/default/deployments",
+                "application/json", "{\"metadata\":{\"name\":\"broken\"},\"spec\":{\"template\":{\"spec\":"
+                        + "{\"containers\":[{\"name\":\"c\"}]}}}}");
+        assertStatus(badDeployment, 422, "Invalid", "Deployment.apps \\\"broken\\\" is invalid: [spec.selector: Required value, "
+                + "spec.template.spec.containers[0].image: Required value]");
+        assertTrue(badDeployment.body().contains("\"reason\":\"FieldValueRequired\",\"message\":\"Required value\","
+                + "\"field\":\"spec.template.spec.containers[0].image\""), badDeployment.body());
     }
 
     @Test
@@ -95,11 +102,11 @@ class ApiBadInputIT {
     @Test
     void statusIsWrittenThroughItsSubresourceOnly() throws Exception {
         HttpResponse<String> created = send("POST", "/apis/apps/v1/namespaces/default/deployments", "application/json",
-                "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":2},\"status\":{\"replicas\":42}}");
+                "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}},\"status\":{\"replicas\":42}}");
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(!created.body().contains("\"replicas\":42"), "status is not set on create: " + created.body());
         HttpResponse<String> status = send("PUT", "/apis/apps/v1/namespaces/default/deployments/rollout/status",
-                "application/json", "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":5},"
+                "application/json", "{\"metadata\":{\"name\":\"rollout\"},\"spec\":{\"replicas\":5,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}},"
                         + "\"status\":{\"replicas\":2}}");
         assertEquals(200, status.statusCode(), status.body());
         assertTrue(status.body().contains("\"spec\":{\"replicas\":2,") && status.body().contains("\"status\":{\"replicas\":2}"),

@@ -413,10 +413,13 @@ public class ApiServlet extends HttpServlet {
             details.put("name", invalid.name);
             details.put("group", invalid.type.group());
             details.put("kind", invalid.type.kind());
-            ObjectNode cause = details.putArray("causes").addObject();
-            cause.put("reason", "FieldValueInvalid");
-            cause.put("message", invalid.cause);
-            cause.put("field", invalid.field);
+            var causes = details.putArray("causes");
+            for (ObjectStore.Cause c : invalid.causes) {
+                ObjectNode cause = causes.addObject();
+                cause.put("reason", c.reason());
+                cause.put("message", c.message());
+                cause.put("field", c.field());
+            }
         }
         status.put("code", e.code());
         write(req, resp, e.code(), status);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -122,6 +123,7 @@ public final class ObjectStore {
             meta.remove("namespace");
         }
         Defaults.apply(type, object);
+        validate(type, name, object);
         meta.put("uid", UUID.randomUUID().toString());
         meta.put("creationTimestamp", now());
         meta.remove("resourceVersion");
@@ -184,6 +186,7 @@ public final class ObjectStore {
         ObjectNode currentMeta = metadata(current);
         if (part == Part.MAIN) {
             Defaults.apply(type, object);
+            validate(type, name, object);
         }
         if (part == Part.STATUS) {
             // Only status comes from the request; everything else stays as stored.
@@ -415,6 +418,13 @@ public final class ObjectStore {
         }
     }
 
+    private static void validate(ResourceType type, String name, ObjectNode object) {
+        List<Cause> causes = Validation.check(type, object);
+        if (!causes.isEmpty()) {
+            throw new InvalidException(type, name, causes);
+        }
+    }
+
     /** 422 Invalid, worded as Kubernetes words it. */
     static ApiException invalid(ResourceType type, String name, String field, String message) {
         return new InvalidException(type, name, field, message);
@@ -465,20 +475,34 @@ public final class ObjectStore {
         }
     }
 
-    /** A 422 with the field that is wrong, for {@code details.causes}. */
+    /** One field that is wrong: Kubernetes' CauseType (FieldValueRequired, FieldValueInvalid, ...), field path, words. */
+    record Cause(String reason, String field, String message) {
+    }
+
+    /** A 422 with the fields that are wrong, for {@code details.causes}. */
     static final class InvalidException extends ApiException {
         private static final long serialVersionUID = 1L;
         final transient ResourceType type;
         final String name;
-        final String field;
-        final String cause;
+        final transient java.util.List<Cause> causes;
 
         InvalidException(ResourceType type, String name, String field, String cause) {
-            super(422, "Invalid", type.kind() + " \"" + name + "\" is invalid: " + field + ": " + cause);
+            this(type, name, java.util.List.of(new Cause(cause.startsWith("Required value") ? "FieldValueRequired"
+                    : "FieldValueInvalid", field, cause)));
+        }
+
+        InvalidException(ResourceType type, String name, java.util.List<Cause> causes) {
+            super(422, "Invalid", describe(type, name, causes));
             this.type = type;
             this.name = name;
-            this.field = field;
-            this.cause = cause;
+            this.causes = java.util.List.copyOf(causes);
+        }
+
+        private static String describe(ResourceType type, String name, java.util.List<Cause> causes) {
+            String kind = type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
+            java.util.List<String> each = causes.stream().map(c -> c.field() + ": " + c.message()).toList();
+            return kind + " \"" + name + "\" is invalid: "
+                    + (each.size() == 1 ? each.get(0) : "[" + String.join(", ", each) + "]");
         }
     }
 }

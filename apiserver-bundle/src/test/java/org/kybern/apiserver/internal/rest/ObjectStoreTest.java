@@ -89,18 +89,18 @@ class ObjectStoreTest {
     @Test
     void updateIsOptimisticAndGenerationFollowsSpecChangesOnly() {
         ObjectNode d = objects.create(DEPLOYMENTS, "default",
-                parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1}}"), false);
+                parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}"), false);
         String firstVersion = d.get("metadata").get("resourceVersion").asString();
         ObjectNode labelled = parse("{\"metadata\":{\"name\":\"web\",\"resourceVersion\":\"" + firstVersion
-                + "\",\"labels\":{\"a\":\"b\"}},\"spec\":{\"replicas\":1}}");
+                + "\",\"labels\":{\"a\":\"b\"}},\"spec\":{\"replicas\":1,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}");
         ObjectNode afterLabel = objects.update(DEPLOYMENTS, "default", "web", labelled, false);
         assertEquals(1, afterLabel.get("metadata").get("generation").asLong());
         ObjectNode scaled = objects.update(DEPLOYMENTS, "default", "web",
-                parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":3}}"), false);
+                parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":3,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}"), false);
         assertEquals(2, scaled.get("metadata").get("generation").asLong());
         ApiException stale = assertThrows(ApiException.class, () -> objects.update(DEPLOYMENTS, "default", "web",
                 parse("{\"metadata\":{\"name\":\"web\",\"resourceVersion\":\"" + firstVersion + "\"},"
-                        + "\"spec\":{\"replicas\":5}}"), false));
+                        + "\"spec\":{\"replicas\":5,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}"), false));
         assertEquals(409, stale.code());
         assertEquals("Conflict", stale.reason());
     }
@@ -156,10 +156,10 @@ class ObjectStoreTest {
 
     @Test
     void statusChangesOnlyThroughItsSubresourceAndTheObjectOnlyThroughItsOwn() {
-        objects.create(DEPLOYMENTS, "default", parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1},"
+        objects.create(DEPLOYMENTS, "default", parse("{\"metadata\":{\"name\":\"web\"},\"spec\":{\"replicas\":1,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}},"
                 + "\"status\":{\"replicas\":99}}"), false);
         ObjectNode viaStatus = objects.update(DEPLOYMENTS, "default", "web", parse("{\"metadata\":{\"name\":\"web\","
-                + "\"labels\":{\"ignored\":\"yes\"}},\"spec\":{\"replicas\":7},\"status\":{\"replicas\":1}}"),
+                + "\"labels\":{\"ignored\":\"yes\"}},\"spec\":{\"replicas\":7,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}},\"status\":{\"replicas\":1}}"),
                 ObjectStore.Part.STATUS, false);
         assertEquals(1, viaStatus.get("status").get("replicas").asInt());
         assertEquals(1, viaStatus.get("spec").get("replicas").asInt(), "the spec stays as stored");
@@ -167,12 +167,12 @@ class ObjectStoreTest {
         assertEquals(1, viaStatus.get("metadata").get("generation").asLong(), "a status update is no new generation");
 
         ObjectNode viaMain = objects.update(DEPLOYMENTS, "default", "web", parse("{\"metadata\":{\"name\":\"web\"},"
-                + "\"spec\":{\"replicas\":2},\"status\":{\"replicas\":5}}"), false);
+                + "\"spec\":{\"replicas\":2,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}},\"status\":{\"replicas\":5}}"), false);
         assertEquals(1, viaMain.get("status").get("replicas").asInt(), "status stays as stored");
         assertEquals(2, viaMain.get("spec").get("replicas").asInt());
 
         ObjectNode patched = objects.patch(DEPLOYMENTS, "default", "web",
-                current -> Patches.mergePatch(current, parse("{\"status\":{\"readyReplicas\":2},\"spec\":{\"replicas\":9}}")),
+                current -> Patches.mergePatch(current, parse("{\"status\":{\"readyReplicas\":2},\"spec\":{\"replicas\":9,\"selector\":{\"matchLabels\":{\"app\":\"web\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}}}")),
                 ObjectStore.Part.STATUS, false);
         assertEquals(2, patched.get("status").get("readyReplicas").asInt());
         assertEquals(2, patched.get("spec").get("replicas").asInt());
