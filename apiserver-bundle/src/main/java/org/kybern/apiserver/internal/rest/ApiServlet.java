@@ -17,6 +17,7 @@ import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.Store;
 import org.kybern.api.store.Watch;
 import org.kybern.api.store.StoreException;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
@@ -54,6 +55,12 @@ public class ApiServlet extends HttpServlet {
     private final transient YAMLMapper yaml = YAMLMapper.builder().build();
     private final transient Tables tables = new Tables(json);
     private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
+    private transient ObjectStore objects;
+
+    @Activate
+    void activate() {
+        objects = new ObjectStore(store, json, Clock.systemUTC());
+    }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -108,7 +115,6 @@ public class ApiServlet extends HttpServlet {
 
     private void objects(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
             throws IOException {
-        ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
         if (!namespacesEnsured.get()) {
             SYSTEM_NAMESPACES.forEach(objects::ensureNamespace); // idempotent; retried until it succeeds
             namespacesEnsured.set(true);
@@ -123,7 +129,7 @@ public class ApiServlet extends HttpServlet {
                         throw ApiException.badRequest("watch a collection, with fieldSelector=metadata.name=" + name
                                 + " for one object");
                     }
-                    watch(req, resp, type, ns, objects, selected(req, type));
+                    watch(req, resp, type, ns, selected(req, type));
                     return;
                 }
                 ObjectNode result = name == null
@@ -177,7 +183,6 @@ public class ApiServlet extends HttpServlet {
                     ? "the subresource " + target.subresource() + " of " + type.resource() + " is not served yet"
                     : type.resource() + " have no subresource " + target.subresource());
         }
-        ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
         boolean dryRun = "All".equals(req.getParameter("dryRun"));
         String ns = target.namespace();
         String name = target.name();
@@ -194,7 +199,6 @@ public class ApiServlet extends HttpServlet {
     /** {@code .../<name>/scale}: the object's replicas as an autoscaling/v1 Scale. */
     private void scale(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
             throws IOException {
-        ObjectStore objects = new ObjectStore(store, json, Clock.systemUTC());
         boolean dryRun = "All".equals(req.getParameter("dryRun"));
         String ns = target.namespace();
         String name = target.name();
@@ -221,7 +225,7 @@ public class ApiServlet extends HttpServlet {
      * {@code timeoutSeconds} (default 30 minutes).
      */
     private void watch(HttpServletRequest req, HttpServletResponse resp, ResourceType type, String ns,
-            ObjectStore objects, Predicate<JsonNode> selected) throws IOException {
+            Predicate<JsonNode> selected) throws IOException {
         String rv = req.getParameter("resourceVersion");
         long after = 0;
         if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
@@ -240,7 +244,7 @@ public class ApiServlet extends HttpServlet {
         WatchStream stream = new WatchStream(async, json, selected, render(req, type));
         Watch storeWatch;
         try {
-            storeWatch = startWatch(type, ns, objects, selected, after, stream);
+            storeWatch = startWatch(type, ns, selected, after, stream);
         } catch (ApiException | StoreException e) {
             // Nothing is written yet: answer with the Status and end the asynchronous response.
             ApiException refusal = e instanceof ApiException a ? a
@@ -252,7 +256,7 @@ public class ApiServlet extends HttpServlet {
         stream.start(storeWatch);
     }
 
-    private Watch startWatch(ResourceType type, String ns, ObjectStore objects, Predicate<JsonNode> selected,
+    private Watch startWatch(ResourceType type, String ns, Predicate<JsonNode> selected,
             long fromRevision, WatchStream stream) {
         long after = fromRevision;
         try {
@@ -286,7 +290,7 @@ public class ApiServlet extends HttpServlet {
         if (body.length == 0) {
             return ObjectStore.Preconditions.NONE;
         }
-        JsonNode options = parseJson(body).path("preconditions");
+        JsonNode options = objects.parseJson(body).path("preconditions");
         return new ObjectStore.Preconditions(options.path("uid").asString(null),
                 options.path("resourceVersion").asString(null));
     }
@@ -302,11 +306,11 @@ public class ApiServlet extends HttpServlet {
         String contentType = req.getContentType() == null ? "" : req.getContentType();
         byte[] body = readBody(req);
         if (contentType.startsWith("application/merge-patch+json")) {
-            ObjectNode patch = ObjectStore.asObject(parseJson(body));
+            ObjectNode patch = objects.parse(body);
             return current -> Patches.mergePatch(current, patch);
         }
         if (contentType.startsWith("application/json-patch+json")) {
-            JsonNode patch = parseJson(body);
+            JsonNode patch = objects.parseJson(body);
             return current -> Patches.jsonPatch(current, patch);
         }
         throw new ApiException(415, "UnsupportedMediaType", "the patch type " + contentType + " is not served yet; "
@@ -332,24 +336,12 @@ public class ApiServlet extends HttpServlet {
                 throw ApiException.badRequest("the request body is not valid YAML: " + e.getOriginalMessage());
             }
         } else if (contentType.startsWith("application/json") || contentType.startsWith("*/*")) {
-            return ObjectStore.asObject(parseJson(body));
+            return objects.parse(body);
         } else {
             throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json or "
                     + "application/yaml, not " + contentType);
         }
         return ObjectStore.asObject(node);
-    }
-
-    private JsonNode parseJson(byte[] body) {
-        try {
-            JsonNode node = json.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw ApiException.badRequest("the request body is empty");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 
     private static byte[] readBody(HttpServletRequest req) throws IOException {

@@ -288,11 +288,11 @@ public final class ObjectStore {
     public ObjectNode delete(ResourceType type, String namespace, String name, Preconditions preconditions,
             boolean dryRun) {
         KeyValue current = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
-        JsonNode meta = read(current).path("metadata");
-        if (preconditions.uid() != null && !preconditions.uid().equals(meta.path("uid").asString(""))) {
+        if (preconditions.uid() != null
+                && !preconditions.uid().equals(read(current).path("metadata").path("uid").asString(""))) {
             throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(type) + " \"" + name
                     + "\": Precondition failed: UID in precondition: " + preconditions.uid() + ", UID in object meta: "
-                    + meta.path("uid").asString(""));
+                    + read(current).path("metadata").path("uid").asString(""));
         }
         if (preconditions.resourceVersion() != null
                 && !preconditions.resourceVersion().equals(Long.toString(current.modRevision()))) {
@@ -359,13 +359,22 @@ public final class ObjectStore {
         return (ObjectNode) node;
     }
 
-    /** Parses a JSON object (for tests and tools). */
-    public ObjectNode parse(byte[] body) {
+    /** A JSON request body, or 400 saying why it is not one. */
+    public JsonNode parseJson(byte[] body) {
         try {
-            return asObject(json.readTree(body));
+            JsonNode node = json.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("the request body is empty");
+            }
+            return node;
         } catch (JacksonException e) {
             throw ApiException.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** A JSON object request body. */
+    public ObjectNode parse(byte[] body) {
+        return asObject(parseJson(body));
     }
 
     private ObjectNode read(KeyValue kv) {

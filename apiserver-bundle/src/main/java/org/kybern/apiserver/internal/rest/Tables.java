@@ -25,6 +25,12 @@ final class Tables {
     private static final Column NAME = new Column("Name", "string", 0, o -> o.path("metadata").path("name").asString(""));
     private static final Column AGE = new Column("Age", "string", 0, o -> age(o.path("metadata").path("creationTimestamp")));
 
+    /** The wide columns deployments and replica sets share. */
+    private static final Column WORKLOAD_CONTAINERS = new Column("Containers", "string", 1, o -> containers(o, "name"));
+    private static final Column WORKLOAD_IMAGES = new Column("Images", "string", 1, o -> containers(o, "image"));
+    private static final Column WORKLOAD_SELECTOR = new Column("Selector", "string", 1,
+            o -> selector(o.path("spec").path("selector").path("matchLabels")));
+
     private static final Map<String, List<Column>> COLUMNS = Map.ofEntries(
             Map.entry("Pod", List.of(NAME,
                     new Column("Ready", "string", 0, Tables::podReady),
@@ -40,18 +46,12 @@ final class Tables {
                             + o.path("spec").path("replicas").asLong(1)),
                     new Column("Up-to-date", "integer", 0, o -> o.path("status").path("updatedReplicas").asLong(0)),
                     new Column("Available", "integer", 0, o -> o.path("status").path("availableReplicas").asLong(0)),
-                    AGE,
-                    new Column("Containers", "string", 1, o -> containers(o, "name")),
-                    new Column("Images", "string", 1, o -> containers(o, "image")),
-                    new Column("Selector", "string", 1, o -> selector(o.path("spec").path("selector").path("matchLabels"))))),
+                    AGE, WORKLOAD_CONTAINERS, WORKLOAD_IMAGES, WORKLOAD_SELECTOR)),
             Map.entry("ReplicaSet", List.of(NAME,
                     new Column("Desired", "integer", 0, o -> o.path("spec").path("replicas").asLong(1)),
                     new Column("Current", "integer", 0, o -> o.path("status").path("replicas").asLong(0)),
                     new Column("Ready", "integer", 0, o -> o.path("status").path("readyReplicas").asLong(0)),
-                    AGE,
-                    new Column("Containers", "string", 1, o -> containers(o, "name")),
-                    new Column("Images", "string", 1, o -> containers(o, "image")),
-                    new Column("Selector", "string", 1, o -> selector(o.path("spec").path("selector").path("matchLabels"))))),
+                    AGE, WORKLOAD_CONTAINERS, WORKLOAD_IMAGES, WORKLOAD_SELECTOR)),
             Map.entry("ConfigMap", List.of(NAME,
                     new Column("Data", "integer", 0, o -> o.path("data").size() + o.path("binaryData").size()), AGE)),
             Map.entry("Secret", List.of(NAME,
