@@ -37,7 +37,11 @@ class ApiBadInputIT {
         assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "[1,2]"),
                 400, "BadRequest", "must be an object");
         assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "text/plain", "hello"),
-                415, "UnsupportedMediaType", "application/json or application/yaml");
+                415, "UnsupportedMediaType", "application/json, application/yaml");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/vnd.kubernetes.protobuf",
+                "{\"metadata\":{}}"), 400, "BadRequest", "Kubernetes protobuf prefix");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/vnd.kubernetes.protobuf",
+                "k8s\0\u0012\u0005"), 400, "BadRequest", "malformed");
     }
 
     @Test
@@ -94,7 +98,9 @@ class ApiBadInputIT {
                 "[{\"op\":\"replace\",\"path\":\"/data/missing\",\"value\":\"x\"}]"),
                 422, "Invalid", "does not exist");
         assertStatus(send("PATCH", "/api/v1/namespaces/default/configmaps/patched", "application/strategic-merge-patch+json",
-                "{}"), 415, "UnsupportedMediaType", "--type=merge|json");
+                "{\"data\":{\"$patch\":\"explode\"}}"), 400, "BadRequest", "unknown $patch directive");
+        assertStatus(send("PATCH", "/api/v1/namespaces/default/configmaps/patched", "text/plain", "{}"),
+                415, "UnsupportedMediaType", "--type=strategic|merge|json");
         HttpResponse<String> unchanged = send("GET", "/api/v1/namespaces/default/configmaps/patched", null, null);
         assertTrue(unchanged.body().contains("\"data\":{\"a\":\"1\"}"), unchanged.body());
     }

@@ -23,22 +23,17 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: what the
- * API serves so far (discovery, create from a manifest, get in its output formats, label,
- * annotate, patch --type=merge|json, scale, selectors, get --watch, delete, and errors as Kubernetes
- * Status). The rest of issue 5 (protobuf request bodies of kubectl's typed commands, OpenAPI for
- * validation and apply, strategic merge patch, tables) extends this test.
+ * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: discovery,
+ * kubectl's typed create commands (protobuf bodies), apply and apply again (strategic merge
+ * patch), get in its output formats, describe, label, annotate, patch --type=merge|json, scale,
+ * selectors, get --watch, delete, and errors as Kubernetes Status. Manifests pass
+ * {@code --validate=false} while the API serves no OpenAPI documents.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedCluster.class)
 class KubectlIT {
 
     private static final String MANIFEST = """
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: shop
-            ---
             apiVersion: v1
             kind: ConfigMap
             metadata:
@@ -67,6 +62,21 @@ class KubectlIT {
                   containers:
                   - name: web
                     image: busybox
+                    env:
+                    - name: MODE
+                      value: fast
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              selector:
+                app: web
+              ports:
+              - port: 80
+                targetPort: 8080
             """;
 
     private static KybernCluster cluster;
@@ -97,14 +107,60 @@ class KubectlIT {
 
     @Test
     @Order(2)
-    void createFromAManifestThenGetInEveryFormat() throws Exception {
-        // --validate=false until the API serves OpenAPI documents.
-        KybernCluster.Result create = kubectl("create", "--validate=false", "-f", manifest.toString());
+    void typedCreateCommandsSendProtobuf() throws Exception {
+        assertOutput(kubectl("create", "namespace", "shop"), "namespace/shop created");
+        assertOutput(kubectl("-n", "shop", "create", "configmap", "flags", "--from-literal=beta=on"),
+                "configmap/flags created");
+        assertOutput(kubectl("-n", "shop", "create", "secret", "generic", "creds", "--from-literal=password=s3cret"),
+                "secret/creds created");
+        assertOutput(kubectl("-n", "shop", "create", "deployment", "idle", "--image=busybox", "--replicas=0"),
+                "deployment.apps/idle created");
+        assertOutput(kubectl("-n", "shop", "create", "service", "clusterip", "idle", "--tcp=80:8080"),
+                "service/idle created");
+
+        assertEquals("on czNjcmV0 0 busybox 8080", String.join(" ",
+                jsonpath("cm", "flags", "{.data.beta}"), jsonpath("secret", "creds", "{.data.password}"),
+                jsonpath("deploy", "idle", "{.spec.replicas}"),
+                jsonpath("deploy", "idle", "{.spec.template.spec.containers[0].image}"),
+                jsonpath("svc", "idle", "{.spec.ports[0].targetPort}")),
+                "a zero the client set explicitly (replicas) survives the protobuf decoding");
+    }
+
+    @Test
+    @Order(3)
+    void applyThenApplyAnEditedManifest() throws Exception {
+        KybernCluster.Result create = kubectl("apply", "--validate=false", "-f", manifest.toString());
         assertEquals(0, create.exitCode(), create.output());
-        assertTrue(create.output().contains("namespace/shop created"), create.output());
         assertTrue(create.output().contains("configmap/settings created"), create.output());
         assertTrue(create.output().contains("deployment.apps/web created"), create.output());
+        assertTrue(create.output().contains("service/web created"), create.output());
+        // A change made by someone else, outside the manifest: apply's three-way merge keeps it.
+        assertEquals(0, kubectl("-n", "shop", "annotate", "deployment", "web", "note=by-hand").exitCode());
 
+        Files.writeString(manifest, MANIFEST.replace("color: blue", "size: M")
+                .replace("replicas: 2", "replicas: 3")
+                .replace("image: busybox", "image: busybox:1.36")
+                .replace("value: fast\n", "value: fast\n        - name: LEVEL\n          value: \"2\"\n"));
+        KybernCluster.Result again = kubectl("apply", "--validate=false", "-f", manifest.toString());
+        assertEquals(0, again.exitCode(), again.output());
+        assertTrue(again.output().contains("configmap/settings configured"), again.output());
+        assertTrue(again.output().contains("deployment.apps/web configured"), again.output());
+        assertTrue(again.output().contains("service/web unchanged"), again.output());
+
+        assertEquals("M||3|busybox:1.36|MODE=fast,LEVEL=2,|by-hand|2", String.join("|",
+                jsonpath("cm", "settings", "{.data.size}"), jsonpath("cm", "settings", "{.data.color}"),
+                jsonpath("deploy", "web", "{.spec.replicas}"),
+                jsonpath("deploy", "web", "{.spec.template.spec.containers[0].image}"),
+                jsonpath("deploy", "web", "{range .spec.template.spec.containers[0].env[*]}{.name}={.value},{end}"),
+                jsonpath("deploy", "web", "{.metadata.annotations.note}"),
+                jsonpath("deploy", "web", "{.metadata.generation}")));
+        Files.writeString(manifest, MANIFEST); // the later steps use the original manifest
+        assertEquals(0, kubectl("apply", "--validate=false", "-f", manifest.toString()).exitCode());
+    }
+
+    @Test
+    @Order(4)
+    void getInEveryFormat() throws Exception {
         KybernCluster.Result list = kubectl("-n", "shop", "get", "configmaps");
         assertEquals(0, list.exitCode(), list.output());
         assertTrue(list.output().lines().findFirst().orElse("").matches("NAME\\s+DATA\\s+AGE"), list.output());
@@ -123,7 +179,7 @@ class KubectlIT {
 
         KybernCluster.Result yaml = kubectl("-n", "shop", "get", "deploy", "web", "-o", "yaml");
         assertTrue(yaml.output().contains("replicas: 2"), yaml.output());
-        assertTrue(yaml.output().contains("generation: 1"), yaml.output());
+        assertTrue(yaml.output().contains("image: busybox\n"), yaml.output());
         assertEquals("RollingUpdate 25% Always Always", kubectl("-n", "shop", "get", "deploy", "web", "-o",
                 "jsonpath={.spec.strategy.type} {.spec.strategy.rollingUpdate.maxSurge} "
                         + "{.spec.template.spec.restartPolicy} {.spec.template.spec.containers[0].imagePullPolicy}")
@@ -139,7 +195,22 @@ class KubectlIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
+    void describeShowsTheObject() throws Exception {
+        KybernCluster.Result deployment = kubectl("-n", "shop", "describe", "deployment", "web");
+        assertEquals(0, deployment.exitCode(), deployment.output());
+        for (String line : List.of("Name:\\s+web", "Namespace:\\s+shop", "Selector:\\s+app=web",
+                "Replicas:\\s+2 desired .*", "StrategyType:\\s+RollingUpdate", "\\s+Image:\\s+busybox",
+                "\\s+MODE:\\s+fast")) {
+            assertTrue(deployment.output().lines().anyMatch(l -> l.matches(line)), line + " in:\n" + deployment.output());
+        }
+        KybernCluster.Result configMap = kubectl("-n", "shop", "describe", "configmap", "settings");
+        assertEquals(0, configMap.exitCode(), configMap.output());
+        assertTrue(configMap.output().contains("color:\n----\nblue"), configMap.output());
+    }
+
+    @Test
+    @Order(6)
     void errorsAreKubernetesStatusMessages() throws Exception {
         KybernCluster.Result again = kubectl("create", "--validate=false", "-f", manifest.toString());
         assertNotEquals(0, again.exitCode());
@@ -156,7 +227,7 @@ class KubectlIT {
     }
 
     @Test
-    @Order(4)
+    @Order(7)
     void labelAnnotatePatchScaleAndSelect() throws Exception {
         assertEquals(0, kubectl("-n", "shop", "label", "configmap", "settings", "tier=front").exitCode());
         assertEquals(0, kubectl("-n", "shop", "annotate", "configmap", "settings", "owner=team-a").exitCode());
@@ -173,19 +244,20 @@ class KubectlIT {
         assertEquals("front team-a L blue", settings.output().trim());
         KybernCluster.Result web = kubectl("-n", "shop", "get", "deploy", "web", "-o",
                 "jsonpath={.spec.replicas} {.metadata.generation}");
-        assertEquals("3 2", web.output().trim(), "generation follows the spec change");
+        assertEquals("3", web.output().trim().split(" ")[0]);
+        String generation = web.output().trim().split(" ")[1];
         KybernCluster.Result scale = kubectl("-n", "shop", "scale", "deployment", "web", "--replicas=4");
         assertEquals(0, scale.exitCode(), scale.output());
         assertTrue(scale.output().contains("deployment.apps/web scaled"), scale.output());
-        assertEquals("4 3", kubectl("-n", "shop", "get", "deploy", "web", "-o",
-                "jsonpath={.spec.replicas} {.metadata.generation}").output().trim());
+        assertEquals("4 " + (Long.parseLong(generation) + 1), kubectl("-n", "shop", "get", "deploy", "web", "-o",
+                "jsonpath={.spec.replicas} {.metadata.generation}").output().trim(), "generation follows the spec");
         KybernCluster.Result badScale = kubectl("-n", "shop", "scale", "deployment", "web", "--replicas=2",
                 "--current-replicas=3");
         assertNotEquals(0, badScale.exitCode(), "kubectl checks the current replicas against the Scale");
 
         assertEquals("configmap/settings", kubectl("-n", "shop", "get", "cm", "-l", "tier in (front),app=web",
                 "-o", "name").output().trim());
-        assertEquals("", kubectl("-n", "shop", "get", "cm", "-l", "tier!=front", "-o", "name").output().trim());
+        assertEquals("", kubectl("-n", "shop", "get", "cm", "-l", "app=web,tier!=front", "-o", "name").output().trim());
         assertEquals("configmap/settings", kubectl("get", "cm", "-A", "--field-selector",
                 "metadata.namespace=shop,metadata.name=settings", "-o", "name").output().trim());
         KybernCluster.Result bad = kubectl("-n", "shop", "get", "cm", "--field-selector", "data.color=blue");
@@ -194,17 +266,14 @@ class KubectlIT {
     }
 
     @Test
-    @Order(5)
+    @Order(8)
     void getWatchSeesAnObjectCreatedAfterItStarted() throws Exception {
         Process watch = cluster.start(List.of("/usr/bin/kubectl", "--server", cluster.server(), "-n", "shop", "get",
                 "configmaps", "--watch", "--output-watch-events"));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), UTF_8))) {
             // kubectl lists first (the manifest's configmap), then watches from the list's resourceVersion.
             awaitLine(lines, l -> l.matches("ADDED\\s+settings\\s.*"));
-            KybernCluster.Result create = kubectl("create", "--validate=false", "-f",
-                    Files.writeString(cluster.stateDir().resolve("later.yaml"),
-                            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: later\n  namespace: shop\n").toString());
-            assertEquals(0, create.exitCode(), create.output());
+            assertOutput(kubectl("-n", "shop", "create", "configmap", "later"), "configmap/later created");
             awaitLine(lines, l -> l.matches("ADDED\\s+later\\s.*"));
             kubectl("-n", "shop", "delete", "configmap", "later");
             awaitLine(lines, l -> l.matches("DELETED\\s+later\\s.*"));
@@ -233,13 +302,31 @@ class KubectlIT {
     }
 
     @Test
-    @Order(6)
-    void deleteFromTheManifest() throws Exception {
+    @Order(9)
+    void deleteByNameByLabelAndFromTheManifest() throws Exception {
+        assertOutput(kubectl("-n", "shop", "delete", "configmap", "flags"), "configmap \"flags\" deleted");
+        assertOutput(kubectl("-n", "shop", "label", "secret", "creds", "app=web"), "secret/creds labeled");
+        assertOutput(kubectl("-n", "shop", "delete", "secrets", "-l", "app=web"), "secret \"creds\" deleted");
+        assertEquals("", kubectl("-n", "shop", "get", "secrets", "-o", "name").output().trim());
+
         KybernCluster.Result delete = kubectl("delete", "-f", manifest.toString());
         assertEquals(0, delete.exitCode(), delete.output());
         assertTrue(delete.output().contains("configmap \"settings\" deleted"), delete.output());
-        KybernCluster.Result gone = kubectl("-n", "shop", "get", "configmaps", "-o", "name");
-        assertEquals("", gone.output().trim());
+        assertTrue(delete.output().contains("deployment.apps \"web\" deleted"), delete.output());
+        assertTrue(delete.output().contains("service \"web\" deleted"), delete.output());
+        assertEquals("deployment.apps/idle", kubectl("-n", "shop", "get", "configmaps,deployments", "-o", "name")
+                .output().trim());
+    }
+
+    private static void assertOutput(KybernCluster.Result result, String expected) {
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains(expected), expected + " in:\n" + result.output());
+    }
+
+    private static String jsonpath(String resource, String name, String template) throws Exception {
+        KybernCluster.Result result = kubectl("-n", "shop", "get", resource, name, "-o", "jsonpath=" + template);
+        assertEquals(0, result.exitCode(), result.output());
+        return result.output().trim();
     }
 
     private static KybernCluster.Result kubectl(String... args) throws Exception {

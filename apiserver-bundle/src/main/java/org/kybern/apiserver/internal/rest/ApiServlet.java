@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicBoolean;
+import com.google.protobuf.Descriptors.Descriptor;
 import org.kybern.api.store.CompactedException;
+import org.kybern.apiserver.internal.schema.KubeSchema;
+import org.kybern.apiserver.internal.schema.ProtobufDecoder;
 import org.kybern.api.store.Store;
 import org.kybern.api.store.Watch;
 import org.kybern.api.store.StoreException;
@@ -56,10 +60,16 @@ public class ApiServlet extends HttpServlet {
     private final transient Tables tables = new Tables(json);
     private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
     private transient ObjectStore objects;
+    private transient KubeSchema schema;
+    private transient ProtobufDecoder protobuf;
+    private transient StrategicMergePatch strategicMergePatch;
 
     @Activate
     void activate() {
         objects = new ObjectStore(store, json, Clock.systemUTC());
+        schema = KubeSchema.load();
+        protobuf = new ProtobufDecoder(schema, json);
+        strategicMergePatch = new StrategicMergePatch(schema);
     }
 
     @Override
@@ -165,7 +175,8 @@ public class ApiServlet extends HttpServlet {
                 if (name == null) {
                     throw methodNotAllowed(req);
                 }
-                write(req, resp, 200, objects.patch(type, ns, name, patchFor(req), dryRun));
+                write(req, resp, 200, objects.patch(type, ns, name, patchFor(req, type.groupVersion(), type.kind()),
+                        dryRun));
             }
             default -> throw methodNotAllowed(req);
         }
@@ -190,8 +201,8 @@ public class ApiServlet extends HttpServlet {
             case "GET" -> write(req, resp, 200, objects.get(type, ns, name));
             case "PUT" -> write(req, resp, 200, objects.update(type, ns, name, object(req), ObjectStore.Part.STATUS,
                     dryRun));
-            case "PATCH" -> write(req, resp, 200, objects.patch(type, ns, name, patchFor(req), ObjectStore.Part.STATUS,
-                    dryRun));
+            case "PATCH" -> write(req, resp, 200, objects.patch(type, ns, name,
+                    patchFor(req, type.groupVersion(), type.kind()), ObjectStore.Part.STATUS, dryRun));
             default -> throw methodNotAllowed(req);
         }
     }
@@ -209,7 +220,7 @@ public class ApiServlet extends HttpServlet {
                 yield objects.patch(type, ns, name, current -> Scales.apply(current, scale), ObjectStore.Part.MAIN, dryRun);
             }
             case "PATCH" -> {
-                UnaryOperator<JsonNode> patch = patchFor(req);
+                UnaryOperator<JsonNode> patch = patchFor(req, "autoscaling/v1", "Scale");
                 yield objects.patch(type, ns, name,
                         current -> Scales.apply(current, patch.apply(Scales.of((ObjectNode) current, json))),
                         ObjectStore.Part.MAIN, dryRun);
@@ -301,10 +312,19 @@ public class ApiServlet extends HttpServlet {
                 .and(Selectors.fields(type, req.getParameter("fieldSelector")));
     }
 
-    /** The patch the request carries, by its content type. */
-    private UnaryOperator<JsonNode> patchFor(HttpServletRequest req) throws IOException {
+    /** The patch the request carries, by its content type, for an object of this apiVersion and kind. */
+    private UnaryOperator<JsonNode> patchFor(HttpServletRequest req, String apiVersion, String kind) throws IOException {
         String contentType = req.getContentType() == null ? "" : req.getContentType();
         byte[] body = readBody(req);
+        if (contentType.startsWith("application/strategic-merge-patch+json")) {
+            ObjectNode patch = objects.parse(body);
+            Optional<Descriptor> type = schema.kind(apiVersion, kind);
+            if (type.isEmpty()) {
+                throw new ApiException(415, "UnsupportedMediaType", "strategic merge patch is not supported for "
+                        + kind + " (" + apiVersion + "); use application/merge-patch+json (kubectl patch --type=merge)");
+            }
+            return current -> strategicMergePatch.apply(current, patch, type);
+        }
         if (contentType.startsWith("application/merge-patch+json")) {
             ObjectNode patch = objects.parse(body);
             return current -> Patches.mergePatch(current, patch);
@@ -313,8 +333,9 @@ public class ApiServlet extends HttpServlet {
             JsonNode patch = objects.parseJson(body);
             return current -> Patches.jsonPatch(current, patch);
         }
-        throw new ApiException(415, "UnsupportedMediaType", "the patch type " + contentType + " is not served yet; "
-                + "use application/merge-patch+json or application/json-patch+json (kubectl patch --type=merge|json)");
+        throw new ApiException(415, "UnsupportedMediaType", "the patch type " + contentType + " is not served; use "
+                + "application/strategic-merge-patch+json, application/merge-patch+json or application/json-patch+json"
+                + " (kubectl patch --type=strategic|merge|json)");
     }
 
     private static void requireNamespaceFor(ResourceType type, String ns) {
@@ -337,9 +358,15 @@ public class ApiServlet extends HttpServlet {
             }
         } else if (contentType.startsWith("application/json") || contentType.startsWith("*/*")) {
             return objects.parse(body);
+        } else if (contentType.startsWith(ProtobufDecoder.MEDIA_TYPE)) {
+            try {
+                node = protobuf.decode(body);
+            } catch (ProtobufDecoder.UnreadableException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
         } else {
-            throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json or "
-                    + "application/yaml, not " + contentType);
+            throw new ApiException(415, "UnsupportedMediaType", "the body must be application/json, application/yaml"
+                    + " or " + ProtobufDecoder.MEDIA_TYPE + ", not " + contentType);
         }
         return ObjectStore.asObject(node);
     }
