@@ -25,7 +25,7 @@ public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     /** Paths that must be served before the server calls itself ready. */
-    static final List<String> API_PATHS = List.of("/version", "/api", "/apis");
+    static final List<String> API_PATHS = List.of("/version", "/api", "/apis", "/openapi/v3");
 
     @Reference
     private ActiveStore store;

@@ -2,6 +2,7 @@ package org.kybern.tests.system;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -42,6 +43,19 @@ class ApiBadInputIT {
                 "{\"metadata\":{}}"), 400, "BadRequest", "Kubernetes protobuf prefix");
         assertStatus(send("POST", "/api/v1/namespaces/default/configmaps", "application/vnd.kubernetes.protobuf",
                 "k8s\0\u0012\u0005"), 400, "BadRequest", "malformed");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedWhenStrictAndDroppedOtherwise() throws Exception {
+        String body = "{\"metadata\":{\"name\":\"strict\"},\"data\":{\"a\":\"1\"},\"dta\":{}}";
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Strict", "application/json",
+                body), 400, "BadRequest", "strict decoding error: unknown field \\\"dta\\\"");
+        assertStatus(send("POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Sometimes",
+                "application/json", body), 400, "BadRequest", "fieldValidation must be Ignore, Warn or Strict");
+        HttpResponse<String> warned = send("POST", "/api/v1/namespaces/default/configmaps", "application/json", body);
+        assertEquals(201, warned.statusCode(), warned.body());
+        assertEquals("299 - \"unknown field \\\"dta\\\"\"", warned.headers().firstValue("Warning").orElse(""));
+        assertFalse(warned.body().contains("dta"), "Kubernetes drops the unknown field: " + warned.body());
     }
 
     @Test

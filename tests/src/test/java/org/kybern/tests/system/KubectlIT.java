@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The real {@code /usr/bin/kubectl} against a cluster started with {@code ./kybern up}: discovery,
  * kubectl's typed create commands (protobuf bodies), apply and apply again (strategic merge
  * patch), get in its output formats, describe, label, annotate, patch --type=merge|json, scale,
- * selectors, get --watch, delete, and errors as Kubernetes Status. Manifests pass
- * {@code --validate=false} while the API serves no OpenAPI documents.
+ * selectors, get --watch, delete, errors as Kubernetes Status, and kubectl's validation on the
+ * server (OpenAPI v3 announces fieldValidation; unknown fields are refused).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedCluster.class)
@@ -129,7 +129,7 @@ class KubectlIT {
     @Test
     @Order(3)
     void applyThenApplyAnEditedManifest() throws Exception {
-        KybernCluster.Result create = kubectl("apply", "--validate=false", "-f", manifest.toString());
+        KybernCluster.Result create = kubectl("apply", "-f", manifest.toString());
         assertEquals(0, create.exitCode(), create.output());
         assertTrue(create.output().contains("configmap/settings created"), create.output());
         assertTrue(create.output().contains("deployment.apps/web created"), create.output());
@@ -141,7 +141,7 @@ class KubectlIT {
                 .replace("replicas: 2", "replicas: 3")
                 .replace("image: busybox", "image: busybox:1.36")
                 .replace("value: fast\n", "value: fast\n        - name: LEVEL\n          value: \"2\"\n"));
-        KybernCluster.Result again = kubectl("apply", "--validate=false", "-f", manifest.toString());
+        KybernCluster.Result again = kubectl("apply", "-f", manifest.toString());
         assertEquals(0, again.exitCode(), again.output());
         assertTrue(again.output().contains("configmap/settings configured"), again.output());
         assertTrue(again.output().contains("deployment.apps/web configured"), again.output());
@@ -155,7 +155,7 @@ class KubectlIT {
                 jsonpath("deploy", "web", "{.metadata.annotations.note}"),
                 jsonpath("deploy", "web", "{.metadata.generation}")));
         Files.writeString(manifest, MANIFEST); // the later steps use the original manifest
-        assertEquals(0, kubectl("apply", "--validate=false", "-f", manifest.toString()).exitCode());
+        assertEquals(0, kubectl("apply", "-f", manifest.toString()).exitCode());
     }
 
     @Test
@@ -211,8 +211,28 @@ class KubectlIT {
 
     @Test
     @Order(6)
+    void validationOnTheServerRefusesATypoAndExplainReadsTheSchema() throws Exception {
+        Path typo = Files.writeString(cluster.stateDir().resolve("typo.yaml"), MANIFEST.replace("replicas: 2",
+                "replica: 2").replace("image: busybox", "image: busybox\n        imagePullPolice: Always"));
+        KybernCluster.Result refused = kubectl("apply", "-f", typo.toString());
+        assertNotEquals(0, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("Error from server (BadRequest)"), refused.output());
+        assertTrue(refused.output().contains("Deployment in version \"v1\" cannot be handled as a Deployment: strict "
+                + "decoding error: "), refused.output());
+        assertTrue(refused.output().contains("unknown field \"spec.replica\""), refused.output());
+        assertTrue(refused.output().contains("unknown field \"spec.template.spec.containers[0].imagePullPolice\""),
+                refused.output());
+        assertEquals("2", jsonpath("deploy", "web", "{.spec.replicas}"), "nothing of the refused apply was stored");
+
+        KybernCluster.Result explain = kubectl("explain", "deployment.spec.strategy");
+        assertEquals(0, explain.exitCode(), explain.output());
+        assertTrue(explain.output().contains("rollingUpdate\t<RollingUpdateDeployment>"), explain.output());
+    }
+
+    @Test
+    @Order(7)
     void errorsAreKubernetesStatusMessages() throws Exception {
-        KybernCluster.Result again = kubectl("create", "--validate=false", "-f", manifest.toString());
+        KybernCluster.Result again = kubectl("create", "-f", manifest.toString());
         assertNotEquals(0, again.exitCode());
         assertTrue(again.output().contains("(AlreadyExists)") && again.output().contains("\"settings\" already exists"),
                 again.output());
@@ -220,14 +240,14 @@ class KubectlIT {
         assertNotEquals(0, missing.exitCode());
         assertTrue(missing.output().contains("Error from server (NotFound): configmaps \"nope\" not found"),
                 missing.output());
-        KybernCluster.Result noNamespace = kubectl("-n", "absent", "create", "--validate=false", "-f",
+        KybernCluster.Result noNamespace = kubectl("-n", "absent", "create", "-f",
                 Files.writeString(cluster.stateDir().resolve("lone.yaml"),
                         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lone\n").toString());
         assertTrue(noNamespace.output().contains("namespaces \"absent\" not found"), noNamespace.output());
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void labelAnnotatePatchScaleAndSelect() throws Exception {
         assertEquals(0, kubectl("-n", "shop", "label", "configmap", "settings", "tier=front").exitCode());
         assertEquals(0, kubectl("-n", "shop", "annotate", "configmap", "settings", "owner=team-a").exitCode());
@@ -266,7 +286,7 @@ class KubectlIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void getWatchSeesAnObjectCreatedAfterItStarted() throws Exception {
         Process watch = cluster.start(List.of("/usr/bin/kubectl", "--server", cluster.server(), "-n", "shop", "get",
                 "configmaps", "--watch", "--output-watch-events"));
@@ -302,7 +322,7 @@ class KubectlIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deleteByNameByLabelAndFromTheManifest() throws Exception {
         assertOutput(kubectl("-n", "shop", "delete", "configmap", "flags"), "configmap \"flags\" deleted");
         assertOutput(kubectl("-n", "shop", "label", "secret", "creds", "app=web"), "secret/creds labeled");

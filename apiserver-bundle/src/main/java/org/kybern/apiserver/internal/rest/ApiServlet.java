@@ -18,6 +18,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import org.kybern.api.store.CompactedException;
 import org.kybern.apiserver.internal.schema.KubeSchema;
 import org.kybern.apiserver.internal.schema.ProtobufDecoder;
+import org.kybern.apiserver.internal.schema.UnknownFields;
 import org.kybern.api.store.Store;
 import org.kybern.api.store.Watch;
 import org.kybern.api.store.StoreException;
@@ -59,17 +60,20 @@ public class ApiServlet extends HttpServlet {
     private final transient YAMLMapper yaml = YAMLMapper.builder().build();
     private final transient Tables tables = new Tables(json);
     private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
-    private transient ObjectStore objects;
+    @Reference
     private transient KubeSchema schema;
+
+    private transient ObjectStore objects;
     private transient ProtobufDecoder protobuf;
     private transient StrategicMergePatch strategicMergePatch;
+    private transient UnknownFields unknownFields;
 
     @Activate
     void activate() {
         objects = new ObjectStore(store, json, Clock.systemUTC());
-        schema = KubeSchema.load();
         protobuf = new ProtobufDecoder(schema, json);
         strategicMergePatch = new StrategicMergePatch(schema);
+        unknownFields = new UnknownFields(schema);
     }
 
     @Override
@@ -153,13 +157,13 @@ public class ApiServlet extends HttpServlet {
                     throw methodNotAllowed(req);
                 }
                 requireNamespaceFor(type, ns);
-                write(req, resp, 201, objects.create(type, ns, object(req), dryRun));
+                write(req, resp, 201, objects.create(type, ns, known(req, resp, type, object(req)), dryRun));
             }
             case "PUT" -> {
                 if (name == null) {
                     throw methodNotAllowed(req);
                 }
-                write(req, resp, 200, objects.update(type, ns, name, object(req), dryRun));
+                write(req, resp, 200, objects.update(type, ns, name, known(req, resp, type, object(req)), dryRun));
             }
             case "DELETE" -> {
                 if (name == null) {
@@ -175,8 +179,8 @@ public class ApiServlet extends HttpServlet {
                 if (name == null) {
                     throw methodNotAllowed(req);
                 }
-                write(req, resp, 200, objects.patch(type, ns, name, patchFor(req, type.groupVersion(), type.kind()),
-                        dryRun));
+                write(req, resp, 200, objects.patch(type, ns, name, knownAfter(req, resp, type,
+                        patchFor(req, type.groupVersion(), type.kind())), dryRun));
             }
             default -> throw methodNotAllowed(req);
         }
@@ -199,10 +203,10 @@ public class ApiServlet extends HttpServlet {
         String name = target.name();
         switch (req.getMethod()) {
             case "GET" -> write(req, resp, 200, objects.get(type, ns, name));
-            case "PUT" -> write(req, resp, 200, objects.update(type, ns, name, object(req), ObjectStore.Part.STATUS,
-                    dryRun));
-            case "PATCH" -> write(req, resp, 200, objects.patch(type, ns, name,
-                    patchFor(req, type.groupVersion(), type.kind()), ObjectStore.Part.STATUS, dryRun));
+            case "PUT" -> write(req, resp, 200, objects.update(type, ns, name, known(req, resp, type, object(req)),
+                    ObjectStore.Part.STATUS, dryRun));
+            case "PATCH" -> write(req, resp, 200, objects.patch(type, ns, name, knownAfter(req, resp, type,
+                    patchFor(req, type.groupVersion(), type.kind())), ObjectStore.Part.STATUS, dryRun));
             default -> throw methodNotAllowed(req);
         }
     }
@@ -290,6 +294,42 @@ public class ApiServlet extends HttpServlet {
         }
         String includeObject = req.getParameter("includeObject");
         return object -> tables.table(type, object, includeObject == null ? "Metadata" : includeObject);
+    }
+
+    /**
+     * The object without the fields its kind does not have, as Kubernetes drops them; with
+     * {@code fieldValidation=Strict} (kubectl's default) they are refused, with {@code Warn} (the
+     * default) each is named in a {@code Warning} header, with {@code Ignore} silently dropped.
+     */
+    private ObjectNode known(HttpServletRequest req, HttpServletResponse resp, ResourceType type, ObjectNode object) {
+        String validation = req.getParameter("fieldValidation");
+        if (validation != null && !List.of("Ignore", "Warn", "Strict").contains(validation)) {
+            throw ApiException.badRequest("fieldValidation must be Ignore, Warn or Strict, not \"" + validation + "\"");
+        }
+        Optional<Descriptor> kind = schema.kind(type.groupVersion(), type.kind());
+        if (kind.isEmpty()) {
+            return object;
+        }
+        List<String> dropped = unknownFields.prune(kind.get(), object);
+        if (dropped.isEmpty() || "Ignore".equals(validation)) {
+            return object;
+        }
+        if ("Strict".equals(validation)) {
+            throw ApiException.badRequest(type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
+                    + type.kind() + ": strict decoding error: " + String.join(", ",
+                            dropped.stream().map(f -> "unknown field \"" + f + "\"").toList()));
+        }
+        dropped.forEach(f -> resp.addHeader("Warning", "299 - \"unknown field \\\"" + f + "\\\"\""));
+        return object;
+    }
+
+    /** A patch whose result is checked for unknown fields as {@link #known} checks a body. */
+    private UnaryOperator<JsonNode> knownAfter(HttpServletRequest req, HttpServletResponse resp, ResourceType type,
+            UnaryOperator<JsonNode> patch) {
+        return current -> {
+            JsonNode result = patch.apply(current);
+            return result instanceof ObjectNode object ? known(req, resp, type, object) : result;
+        };
     }
 
     /** The uid and resourceVersion a DeleteOptions body requires of the object, if any. */

@@ -12,19 +12,24 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The shape of Kubernetes' built-in kinds: their protobuf descriptors (from
  * {@code io.kubernetes:client-java-proto}) plus the facts of Kubernetes' Go types that the
  * descriptors do not carry — each field's JSON name, whether it is a Go pointer, omitted when
  * empty or embedded, and its strategic-merge-patch strategy and merge key. Read from resources
- * made by {@code src/build/kube-schema} (see its README).
+ * made by {@code src/build/kube-schema} (see its README). One instance serves the bundle (a
+ * component: reading the resources takes a few hundred milliseconds).
  */
+@Component(service = KubeSchema.class)
 public final class KubeSchema {
 
     static final String META = "k8s.io.apimachinery.pkg.apis.meta.v1.";
@@ -52,8 +57,14 @@ public final class KubeSchema {
     private final Map<Descriptor, Map<String, FieldDescriptor>> byJsonName = new ConcurrentHashMap<>();
     private final Descriptor unknown;
 
+    /** The schema from this bundle's resources. */
+    public KubeSchema() {
+        this(resource("kube-descriptors.pb"), goFields(resource("go-fields.tsv")),
+                patchStrategies(resource("patch-strategies.tsv")));
+    }
+
     private KubeSchema(InputStream descriptorSet, Map<String, GoField> goFields,
-            Map<String, PatchStrategy> patchStrategies) throws IOException {
+            Map<String, PatchStrategy> patchStrategies) {
         this.goFields = goFields;
         this.patchStrategies = patchStrategies;
         Map<String, FileDescriptor> built = new HashMap<>();
@@ -73,7 +84,9 @@ public final class KubeSchema {
                 }
             }
         } catch (DescriptorValidationException e) {
-            throw new IOException("the Kubernetes protobuf descriptors do not fit together", e);
+            throw new IllegalStateException("the Kubernetes protobuf descriptors do not fit together", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Kubernetes protobuf descriptors cannot be read", e);
         }
         unknown = built.get("k8s.io/apimachinery/pkg/runtime/generated.proto").findMessageTypeByName("Unknown");
         for (String metaKind : List.of("DeleteOptions", "Status", "ListOptions")) {
@@ -81,20 +94,10 @@ public final class KubeSchema {
         }
     }
 
-    /** The schema from this bundle's resources. */
-    public static KubeSchema load() {
-        try {
-            return new KubeSchema(resource("kube-descriptors.pb"), goFields(resource("go-fields.tsv")),
-                    patchStrategies(resource("patch-strategies.tsv")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Kubernetes schema resources of this bundle cannot be read", e);
-        }
-    }
-
-    private static InputStream resource(String name) throws IOException {
+    private static InputStream resource(String name) {
         InputStream in = KubeSchema.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IOException("missing resource " + name);
+            throw new IllegalStateException("this bundle lacks its resource " + name);
         }
         return in;
     }
@@ -125,11 +128,16 @@ public final class KubeSchema {
      * appear in their parent's JSON), or empty when the message has no such field.
      */
     public Optional<FieldDescriptor> field(Descriptor message, String jsonName) {
-        return Optional.ofNullable(byJsonName.computeIfAbsent(message, this::jsonFields).get(jsonName));
+        return Optional.ofNullable(fields(message).get(jsonName));
+    }
+
+    /** Every field of the message by its JSON name, those of embedded structs included, in declaration order. */
+    public Map<String, FieldDescriptor> fields(Descriptor message) {
+        return byJsonName.computeIfAbsent(message, this::jsonFields);
     }
 
     private Map<String, FieldDescriptor> jsonFields(Descriptor message) {
-        Map<String, FieldDescriptor> fields = new HashMap<>();
+        Map<String, FieldDescriptor> fields = new LinkedHashMap<>();
         for (FieldDescriptor field : message.getFields()) {
             GoField go = goField(field);
             if (go.embedded() && field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
@@ -138,7 +146,7 @@ public final class KubeSchema {
                 fields.put(go.json(), field);
             }
         }
-        return fields;
+        return Collections.unmodifiableMap(fields);
     }
 
     /**
@@ -176,17 +184,17 @@ public final class KubeSchema {
         return apiVersion + "/" + kind;
     }
 
-    private static Map<String, GoField> goFields(InputStream in) throws IOException {
+    private static Map<String, GoField> goFields(InputStream in) {
         Map<String, GoField> fields = new HashMap<>();
         for (String[] row : rows(in)) {
             String flags = row[2];
             fields.put(row[0], new GoField(row[1], flags.contains("P"), !flags.contains("N"), flags.contains("Z"),
                     flags.contains("I")));
         }
-        return fields;
+        return Collections.unmodifiableMap(fields);
     }
 
-    private static Map<String, PatchStrategy> patchStrategies(InputStream in) throws IOException {
+    private static Map<String, PatchStrategy> patchStrategies(InputStream in) {
         Map<String, PatchStrategy> strategies = new HashMap<>();
         for (String[] row : rows(in)) {
             strategies.put(row[0], new PatchStrategy(row[1], row[2]));
@@ -194,10 +202,12 @@ public final class KubeSchema {
         return strategies;
     }
 
-    private static List<String[]> rows(InputStream in) throws IOException {
+    private static List<String[]> rows(InputStream in) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .map(line -> line.split("\t", -1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a Kubernetes schema table cannot be read", e);
         }
     }
 }

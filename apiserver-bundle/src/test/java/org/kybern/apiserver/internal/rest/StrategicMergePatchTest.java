@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StrategicMergePatchTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final KubeSchema SCHEMA = KubeSchema.load();
+    private static final KubeSchema SCHEMA = new KubeSchema();
     private static final StrategicMergePatch SMP = new StrategicMergePatch(SCHEMA);
     private static final Optional<Descriptor> DEPLOYMENT = SCHEMA.kind("apps/v1", "Deployment");
 

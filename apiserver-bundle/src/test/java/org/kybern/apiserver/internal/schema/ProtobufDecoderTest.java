@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ProtobufDecoderTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ProtobufDecoder DECODER = new ProtobufDecoder(KubeSchema.load(), JSON);
+    private static final ProtobufDecoder DECODER = new ProtobufDecoder(new KubeSchema(), JSON);
 
     @ParameterizedTest
     @ValueSource(strings = {"namespaces", "configmaps", "deployments", "services", "secrets", "jobs",
