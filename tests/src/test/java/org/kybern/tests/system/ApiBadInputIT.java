@@ -46,6 +46,24 @@ class ApiBadInputIT {
     }
 
     @Test
+    void listResourceVersionsAreCheckedAsKubernetesChecksThem() throws Exception {
+        assertStatus(send("GET", "/api/v1/configmaps?resourceVersionMatch=Exact", null, null), 400, "BadRequest",
+                "resourceVersionMatch is forbidden unless resourceVersion is provided");
+        assertStatus(send("GET", "/api/v1/configmaps?resourceVersion=1&resourceVersionMatch=Newest", null, null), 400,
+                "BadRequest", "Unsupported value");
+        assertStatus(send("GET", "/api/v1/configmaps?resourceVersion=abc", null, null), 400, "BadRequest",
+                "resourceVersion must be a number");
+        assertStatus(send("GET", "/api/v1/configmaps?resourceVersion=999999999", null, null), 504, "Timeout",
+                "Too large resource version");
+        String now = send("GET", "/api/v1/configmaps", null, null).body()
+                .replaceFirst("(?s).*?\"resourceVersion\":\"(\\d+)\".*", "$1");
+        HttpResponse<String> exact = send("GET", "/api/v1/configmaps?resourceVersionMatch=Exact&resourceVersion=" + now,
+                null, null);
+        assertEquals(200, exact.statusCode(), exact.body());
+        assertTrue(exact.body().contains("\"resourceVersion\":\"" + now + "\""), exact.body());
+    }
+
+    @Test
     void unknownFieldsAreRefusedWhenStrictAndDroppedOtherwise() throws Exception {
         String body = "{\"metadata\":{\"name\":\"strict\"},\"data\":{\"a\":\"1\"},\"dta\":{}}";
         assertStatus(send("POST", "/api/v1/namespaces/default/configmaps?fieldValidation=Strict", "application/json",

@@ -148,7 +148,7 @@ public class ApiServlet extends HttpServlet {
                 }
                 ObjectNode result = name == null
                         ? objects.list(type, ns, intParameter(req, "limit"), req.getParameter("continue"),
-                                selected(req, type))
+                                listRevision(req), selected(req, type))
                         : objects.get(type, ns, name);
                 write(req, resp, 200, render(req, type).apply(result));
             }
@@ -344,6 +344,48 @@ public class ApiServlet extends HttpServlet {
         JsonNode options = objects.parseJson(body).path("preconditions");
         return new ObjectStore.Preconditions(options.path("uid").asString(null),
                 options.path("resourceVersion").asString(null));
+    }
+
+    /**
+     * The revision a list reads at (0: the latest), from {@code resourceVersion} and
+     * {@code resourceVersionMatch} as Kubernetes reads them: unset or {@code 0} any (Kybern serves
+     * the latest), {@code NotOlderThan} (the default for a number) the latest if it is not older,
+     * {@code Exact} that very revision.
+     */
+    private long listRevision(HttpServletRequest req) {
+        String rv = req.getParameter("resourceVersion");
+        String match = req.getParameter("resourceVersionMatch");
+        boolean versioned = rv != null && !rv.isEmpty();
+        if (match != null && !match.isEmpty()) {
+            if (!versioned) {
+                throw ApiException.badRequest("resourceVersionMatch is forbidden unless resourceVersion is provided");
+            }
+            if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+                throw ApiException.badRequest("resourceVersionMatch: Unsupported value: \"" + match
+                        + "\": supported values: \"Exact\", \"NotOlderThan\"");
+            }
+        }
+        if (!versioned) {
+            return 0;
+        }
+        String continueToken = req.getParameter("continue");
+        if (continueToken != null && !continueToken.isEmpty() && !rv.equals("0")) {
+            throw ApiException.badRequest("specifying resource version is not allowed when using continue");
+        }
+        long revision;
+        try {
+            revision = Long.parseLong(rv);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("resourceVersion must be a number, not \"" + rv + "\"");
+        }
+        if ("Exact".equals(match) && revision == 0) {
+            throw ApiException.badRequest("resourceVersionMatch \"Exact\" is forbidden for resourceVersion \"0\"");
+        }
+        long current = store.currentRevision();
+        if (revision > current) {
+            throw new ApiException(504, "Timeout", "Too large resource version: " + revision + ", current: " + current);
+        }
+        return "Exact".equals(match) ? revision : 0;
     }
 
     /** What the request's labelSelector and fieldSelector select. */

@@ -65,8 +65,17 @@ public final class ObjectStore {
     /** As {@link #list(ResourceType, String, int, String)}, keeping the objects {@code selected} accepts. */
     public ObjectNode list(ResourceType type, String namespace, int limit, String continueToken,
             java.util.function.Predicate<JsonNode> selected) {
+        return list(type, namespace, limit, continueToken, 0, selected);
+    }
+
+    /**
+     * As {@link #list(ResourceType, String, int, String, java.util.function.Predicate)}, as the
+     * store was at {@code atRevision} (0: now); 410 Expired when that revision is compacted.
+     */
+    public ObjectNode list(ResourceType type, String namespace, int limit, String continueToken, long atRevision,
+            java.util.function.Predicate<JsonNode> selected) {
         String startAfter = null;
-        long revision = 0;
+        long revision = atRevision;
         if (continueToken != null && !continueToken.isEmpty()) {
             String decoded = decodeContinue(continueToken);
             int colon = decoded.indexOf(':');
@@ -80,8 +89,10 @@ public final class ObjectStore {
         try {
             page = store.range(type.listPrefix(namespace), limit, startAfter, revision);
         } catch (CompactedException e) {
-            throw new ApiException(410, "Expired", "The provided continue parameter is too old to display a "
-                    + "consistent list result. You can start a new list without the continue parameter.");
+            throw startAfter != null ? new ApiException(410, "Expired", "The provided continue parameter is too old "
+                    + "to display a consistent list result. You can start a new list without the continue parameter.")
+                    : new ApiException(410, "Expired", "too old resource version: " + revision + " ("
+                            + store.compactedRevision() + ")");
         }
         ObjectNode list = json.createObjectNode();
         list.put("apiVersion", type.groupVersion());

@@ -56,6 +56,26 @@ class ObjectStoreTest {
     }
 
     @Test
+    void listsAsTheStoreWasAtAnExactRevisionUntilItIsCompacted() {
+        objects.create(CONFIGMAPS, "default", parse(
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"old\"}}"), false);
+        long before = store.currentRevision();
+        objects.create(CONFIGMAPS, "default", parse(
+                "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"new\"}}"), false);
+
+        ObjectNode then = objects.list(CONFIGMAPS, "default", 0, null, before, object -> true);
+        assertEquals(1, then.get("items").size(), then.toString());
+        assertEquals(Long.toString(before), then.get("metadata").get("resourceVersion").asString());
+        assertEquals(2, objects.list(CONFIGMAPS, "default", 0, null, 0, object -> true).get("items").size());
+
+        store.compact(store.currentRevision());
+        ApiException gone = assertThrows(ApiException.class,
+                () -> objects.list(CONFIGMAPS, "default", 0, null, before, object -> true));
+        assertEquals(410, gone.code());
+        assertTrue(gone.getMessage().startsWith("too old resource version: " + before), gone.getMessage());
+    }
+
+    @Test
     void generateNameAndDryRun() {
         ObjectNode made = objects.create(CONFIGMAPS, "default",
                 parse("{\"metadata\":{\"generateName\":\"job-\"}}"), true);
