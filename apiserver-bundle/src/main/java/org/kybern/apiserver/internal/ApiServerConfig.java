@@ -10,4 +10,14 @@ public @interface ApiServerConfig {
             description = "The store the API serves from: embedded or etcd. Changing it while the cluster runs "
                     + "copies every object to the new store during a short write pause; watches end with 410 Gone.")
     String store() default "embedded";
+
+    @AttributeDefinition(name = "Service cluster IP range",
+            description = "The IPv4 range (CIDR, /12 to /30) services get their cluster IP from, as Kubernetes' "
+                    + "--service-cluster-ip-range. Its first address is kept for the kubernetes service.")
+    String serviceClusterIpRange() default "10.96.0.0/12";
+
+    @AttributeDefinition(name = "Service node port range",
+            description = "The ports NodePort and LoadBalancer services get their node ports from, as Kubernetes' "
+                    + "--service-node-port-range.")
+    String serviceNodePortRange() default "30000-32767";
 }

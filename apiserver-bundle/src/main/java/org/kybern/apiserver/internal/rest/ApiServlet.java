@@ -22,8 +22,11 @@ import org.kybern.apiserver.internal.schema.UnknownFields;
 import org.kybern.api.store.Store;
 import org.kybern.api.store.Watch;
 import org.kybern.api.store.StoreException;
+import org.kybern.apiserver.internal.ActiveStore;
+import org.kybern.apiserver.internal.ApiServerConfig;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -41,7 +44,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code kybern.store=active} store. Every refusal is a Kubernetes {@code Status}; watches are
  * asynchronous ({@link WatchStream}) and hold no thread while idle.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = ActiveStore.PID)
 @HttpWhiteboardServletPattern({"/api", "/api/*", "/apis", "/apis/*"})
 @HttpWhiteboardServletAsyncSupported
 public class ApiServlet extends HttpServlet {
@@ -67,13 +70,33 @@ public class ApiServlet extends HttpServlet {
     private transient ProtobufDecoder protobuf;
     private transient StrategicMergePatch strategicMergePatch;
     private transient UnknownFields unknownFields;
+    private transient Pods pods;
+    private transient PodLogs podLogs;
 
     @Activate
-    void activate() {
-        objects = new ObjectStore(store, json, Clock.systemUTC());
+    void activate(ApiServerConfig config) {
+        objects = new ObjectStore(store, json, Clock.systemUTC(), ranges(config, ServiceRanges.DEFAULT));
         protobuf = new ProtobufDecoder(schema, json);
         strategicMergePatch = new StrategicMergePatch(schema);
         unknownFields = new UnknownFields(schema);
+        pods = new Pods(objects, json, Clock.systemUTC());
+        podLogs = new PodLogs(objects);
+    }
+
+    /** New service ranges apply to allocations from now on; services keep what they have. */
+    @Modified
+    void modified(ApiServerConfig config) {
+        objects.serviceRanges(ranges(config, ServiceRanges.DEFAULT));
+    }
+
+    private static ServiceRanges ranges(ApiServerConfig config, ServiceRanges fallback) {
+        try {
+            return ServiceRanges.parse(config.serviceClusterIpRange(), config.serviceNodePortRange());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Ignoring the configured service ranges, using {} and {}-{}: {}", fallback.cidr(),
+                    fallback.minPort(), fallback.maxPort(), e.getMessage());
+            return fallback;
+        }
     }
 
     @Override
@@ -170,9 +193,11 @@ public class ApiServlet extends HttpServlet {
                     if (type.namespaced() && ns == null) {
                         throw methodNotAllowed(req); // as Kubernetes: no deletecollection across namespaces
                     }
-                    write(req, resp, 200, objects.deleteCollection(type, ns, selected(req, type), dryRun));
+                    write(req, resp, 200, objects.deleteCollection(type, ns, selected(req, type),
+                            deleteOptions(req).withoutPreconditions()));
                 } else {
-                    write(req, resp, 200, objects.delete(type, ns, name, preconditions(req), dryRun));
+                    ObjectStore.Deletion deletion = objects.delete(type, ns, name, deleteOptions(req));
+                    write(req, resp, deletion.code(), deletion.body());
                 }
             }
             case "PATCH" -> {
@@ -193,6 +218,10 @@ public class ApiServlet extends HttpServlet {
             scale(req, resp, type, target);
             return;
         }
+        if (type == Pods.PODS && List.of("binding", "eviction", "log").contains(target.subresource())) {
+            podSubresource(req, resp, target);
+            return;
+        }
         if (!target.subresource().equals("status") || !type.subresources().contains("status")) {
             throw new ApiException(404, "NotFound", type.subresources().contains(target.subresource())
                     ? "the subresource " + target.subresource() + " of " + type.resource() + " is not served yet"
@@ -208,6 +237,21 @@ public class ApiServlet extends HttpServlet {
             case "PATCH" -> write(req, resp, 200, objects.patch(type, ns, name, knownAfter(req, resp, type,
                     patchFor(req, type.groupVersion(), type.kind())), ObjectStore.Part.STATUS, dryRun));
             default -> throw methodNotAllowed(req);
+        }
+    }
+
+    /** {@code pods/<name>/binding} and {@code /eviction} (POST), {@code pods/<name>/log} (GET). */
+    private void podSubresource(HttpServletRequest req, HttpServletResponse resp, RestPath target) throws IOException {
+        boolean dryRun = "All".equals(req.getParameter("dryRun"));
+        boolean log = target.subresource().equals("log");
+        if (!req.getMethod().equals(log ? "GET" : "POST")) {
+            throw methodNotAllowed(req);
+        }
+        switch (target.subresource()) {
+            case "binding" -> write(req, resp, 201, pods.bind(target.namespace(), target.name(), object(req), dryRun));
+            case "eviction" -> write(req, resp, 201, pods.evict(target.namespace(), target.name(), object(req), dryRun));
+            default -> podLogs.stream(podLogs.location(objects.get(Pods.PODS, target.namespace(), target.name()),
+                    req::getParameter), resp);
         }
     }
 
@@ -332,18 +376,11 @@ public class ApiServlet extends HttpServlet {
         };
     }
 
-    /** The uid and resourceVersion a DeleteOptions body requires of the object, if any. */
-    private ObjectStore.Preconditions preconditions(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() == 0) {
-            return ObjectStore.Preconditions.NONE;
-        }
-        byte[] body = readBody(req);
-        if (body.length == 0) {
-            return ObjectStore.Preconditions.NONE;
-        }
-        JsonNode options = objects.parseJson(body).path("preconditions");
-        return new ObjectStore.Preconditions(options.path("uid").asString(null),
-                options.path("resourceVersion").asString(null));
+    /** The request's DeleteOptions: its body (if any) and its query parameters. */
+    private DeleteOptions deleteOptions(HttpServletRequest req) throws IOException {
+        byte[] body = req.getContentLengthLong() == 0 ? new byte[0] : readBody(req);
+        boolean blank = new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank();
+        return DeleteOptions.parse(blank ? null : objects.parseJson(body), req::getParameter);
     }
 
     /**

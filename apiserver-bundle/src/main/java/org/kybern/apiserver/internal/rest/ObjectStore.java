@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +41,23 @@ public final class ObjectStore {
     private final JsonMapper json;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ServiceAllocator services;
 
     public ObjectStore(Store store, JsonMapper json, Clock clock) {
+        this(store, json, clock, ServiceRanges.DEFAULT);
+    }
+
+    /** An object store whose services get cluster IPs and node ports from {@code ranges}. */
+    public ObjectStore(Store store, JsonMapper json, Clock clock, ServiceRanges ranges) {
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.services = new ServiceAllocator(store, json, clock, ranges);
+    }
+
+    /** Uses other service ranges from now on (the API server's configuration changed). */
+    public void serviceRanges(ServiceRanges ranges) {
+        services.ranges(ranges);
     }
 
     public ObjectNode get(ResourceType type, String namespace, String name) {
@@ -139,6 +152,7 @@ public final class ObjectStore {
         meta.put("creationTimestamp", now());
         meta.remove("resourceVersion");
         meta.remove("deletionTimestamp");
+        meta.remove("deletionGracePeriodSeconds");
         if (object.has("spec")) {
             meta.put("generation", 1);
         }
@@ -149,15 +163,21 @@ public final class ObjectStore {
         }
         object.put("apiVersion", type.groupVersion());
         object.put("kind", type.kind());
+        ServiceAllocator.Reservation reserved = isService(type)
+                ? services.allocate(namespace, name, object, null, dryRun) : ServiceAllocator.Reservation.NONE;
         if (dryRun) {
             return object;
         }
+        boolean stored = false;
         try {
             KeyValue kv = store.create(type.key(namespace, name), json.writeValueAsBytes(object));
             meta.put("resourceVersion", Long.toString(kv.modRevision()));
+            stored = true;
             return object;
         } catch (KeyExistsException e) {
             throw new ApiException(409, "AlreadyExists", qualified(type) + " \"" + name + "\" already exists");
+        } finally {
+            reserved.settle(stored);
         }
     }
 
@@ -166,7 +186,11 @@ public final class ObjectStore {
      * object's endpoint changes everything but {@code status}, and {@code /status} changes only
      * {@code status}, as in Kubernetes.
      */
-    public enum Part { MAIN, STATUS }
+    public enum Part {
+        MAIN, STATUS,
+        /** The server's own writes that change both at once (a pod's binding sets its node and its PodScheduled condition). */
+        ALL
+    }
 
     /** Replaces the object (PUT); a {@code metadata.resourceVersion} in it must be the current one. */
     public ObjectNode update(ResourceType type, String namespace, String name, ObjectNode object, boolean dryRun) {
@@ -195,7 +219,7 @@ public final class ObjectStore {
             }
         }
         ObjectNode currentMeta = metadata(current);
-        if (part == Part.MAIN) {
+        if (part != Part.STATUS) {
             Defaults.apply(type, object);
             validate(type, name, object);
         }
@@ -209,7 +233,7 @@ public final class ObjectStore {
             }
             object = updated;
             meta = metadata(object);
-        } else if (type.subresources().contains("status")) {
+        } else if (part == Part.MAIN && type.subresources().contains("status")) {
             if (current.has("status")) {
                 object.set("status", current.get("status"));
             } else {
@@ -222,6 +246,23 @@ public final class ObjectStore {
         }
         meta.set("uid", currentMeta.get("uid"));
         meta.set("creationTimestamp", currentMeta.get("creationTimestamp"));
+        // As Kubernetes: only a delete sets or changes these; an update keeps them as stored.
+        for (String field : List.of("deletionTimestamp", "deletionGracePeriodSeconds")) {
+            if (currentMeta.has(field)) {
+                meta.set(field, currentMeta.get(field));
+            } else {
+                meta.remove(field);
+            }
+        }
+        if (currentMeta.has("deletionTimestamp")) {
+            List<String> added = new ArrayList<>(finalizers(meta));
+            added.removeAll(finalizers(currentMeta));
+            if (!added.isEmpty()) {
+                throw new InvalidException(type, name, List.of(new Cause("FieldValueForbidden", "metadata.finalizers",
+                        "Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers "
+                                + goStrings(added))));
+            }
+        }
         long generation = currentMeta.path("generation").asLong(0);
         if (object.has("spec")) {
             boolean specChanged = !object.get("spec").equals(current.get("spec"));
@@ -233,20 +274,48 @@ public final class ObjectStore {
         if (expected != 0 && expected != currentKv.modRevision()) {
             throw conflict(type, name);
         }
+        if (shouldDeleteDuringUpdate(currentMeta, meta)) {
+            // The update removed the last finalizer of an object that is being deleted: it goes now.
+            if (dryRun) {
+                return object;
+            }
+            try {
+                store.delete(type.key(namespace, name), currentKv.modRevision());
+            } catch (ConflictException e) {
+                throw conflict(type, name);
+            } catch (KeyNotFoundException e) {
+                throw ApiException.notFound(type, name);
+            }
+            removed(type, current);
+            meta.put("resourceVersion", Long.toString(currentKv.modRevision()));
+            return object;
+        }
+        ServiceAllocator.Reservation reserved = isService(type) && part != Part.STATUS
+                ? services.allocate(namespace, name, object, current, dryRun) : ServiceAllocator.Reservation.NONE;
         if (dryRun) {
             meta.put("resourceVersion", Long.toString(currentKv.modRevision()));
             return object;
         }
+        boolean stored = false;
         try {
             KeyValue kv = store.update(type.key(namespace, name), json.writeValueAsBytes(object),
                     expected != 0 ? expected : currentKv.modRevision());
             meta.put("resourceVersion", Long.toString(kv.modRevision()));
+            stored = true;
             return object;
         } catch (ConflictException e) {
             throw conflict(type, name);
         } catch (KeyNotFoundException e) {
             throw ApiException.notFound(type, name);
+        } finally {
+            reserved.settle(stored);
         }
+    }
+
+    /** Kubernetes' rule: no finalizers left, deletion started, and no grace period still running. */
+    private static boolean shouldDeleteDuringUpdate(ObjectNode currentMeta, ObjectNode newMeta) {
+        return finalizers(newMeta).isEmpty() && currentMeta.has("deletionTimestamp")
+                && currentMeta.path("deletionGracePeriodSeconds").asLong(0) == 0;
     }
 
     /**
@@ -290,40 +359,227 @@ public final class ObjectStore {
         public static final Preconditions NONE = new Preconditions(null, null);
     }
 
-    /** Deletes the object and returns it as it was. */
+    /** Deletes the object and returns its last state (or its state while deletion waits). */
     public ObjectNode delete(ResourceType type, String namespace, String name, boolean dryRun) {
         return delete(type, namespace, name, Preconditions.NONE, dryRun);
     }
 
-    /** Deletes the object if it meets the preconditions, and returns it as it was. */
+    /** Deletes the object if it meets the preconditions, and returns its last state. */
     public ObjectNode delete(ResourceType type, String namespace, String name, Preconditions preconditions,
             boolean dryRun) {
-        KeyValue current = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
-        if (preconditions.uid() != null
-                && !preconditions.uid().equals(read(current).path("metadata").path("uid").asString(""))) {
+        return delete(type, namespace, name, new DeleteOptions(preconditions, null, null, null, dryRun)).object();
+    }
+
+    /**
+     * The outcome of a delete.
+     *
+     * @param object  the object's last state, or its state now if it stays (deletion pending)
+     * @param removed whether it is gone from the store
+     * @param body    what the API answers: the object, or a success {@code Status} for kinds for
+     *                which Kubernetes answers with one once the object is gone
+     * @param code    200, or 202 when the object stays and the legacy {@code orphanDependents=false} was given
+     */
+    public record Deletion(ObjectNode object, boolean removed, ObjectNode body, int code) {
+    }
+
+    /** Kinds whose delete answers with the deleted object (Kubernetes' ReturnDeletedObject); others with a Status. */
+    private static final java.util.Set<String> RETURN_DELETED_OBJECT =
+            java.util.Set.of("Pod", "Service", "Namespace", "ServiceAccount");
+
+    /**
+     * Deletes as Kubernetes' generic registry does: preconditions; a graceful period for pods
+     * bound to a node (the object stays with {@code deletionTimestamp} until its kubelet deletes it
+     * with grace 0; a second delete may only shorten the period); the garbage-collection
+     * finalizers of the propagation policy ({@code orphan}, {@code foregroundDeletion}); and an
+     * object with finalizers stays, marked as deleting, until an update removes the last one.
+     */
+    public Deletion delete(ResourceType type, String namespace, String name, DeleteOptions options) {
+        for (int attempt = 0; ; attempt++) {
+            KeyValue kv = store.get(type.key(namespace, name)).orElseThrow(() -> ApiException.notFound(type, name));
+            ObjectNode current = read(kv);
+            checkPreconditions(type, name, options.preconditions(), current, kv);
+            try {
+                return deleteAt(type, namespace, name, options, current, kv.modRevision());
+            } catch (ConflictException e) {
+                if (!options.preconditions().equals(Preconditions.NONE) || attempt >= 4) {
+                    throw conflict(type, name); // changed meanwhile: decide again on what is there now
+                }
+            } catch (KeyNotFoundException e) {
+                throw ApiException.notFound(type, name);
+            }
+        }
+    }
+
+    private Deletion deleteAt(ResourceType type, String namespace, String name, DeleteOptions options,
+            ObjectNode current, long revision) {
+        ObjectNode updated = current.deepCopy();
+        ObjectNode meta = metadata(updated);
+        Instant now = Instant.now(clock);
+        boolean graceful = false;
+        long grace = 0;
+        if (meta.has("deletionTimestamp")) {
+            long running = meta.path("deletionGracePeriodSeconds").asLong(0);
+            if (running != 0) {
+                if (options.gracePeriodSeconds() == null || options.gracePeriodSeconds() >= running) {
+                    return new Deletion(current, false, answer(type, current), 200); // already deleting
+                }
+                // Only a shorter grace period may be given: the deadline moves earlier by the difference.
+                grace = Math.max(0, options.gracePeriodSeconds());
+                Instant deadline = Instant.parse(meta.get("deletionTimestamp").asString())
+                        .minusSeconds(running).plusSeconds(grace);
+                meta.put("deletionTimestamp", timestamp(deadline));
+                meta.put("deletionGracePeriodSeconds", grace);
+                graceful = true;
+            }
+        } else if (type.kind().equals("Pod")) {
+            grace = podGracePeriod(current, options.gracePeriodSeconds());
+            meta.put("deletionTimestamp", timestamp(now.plusSeconds(grace)));
+            meta.put("deletionGracePeriodSeconds", grace);
+            bumpGeneration(meta);
+            graceful = true;
+        }
+        List<String> finalizers = gcFinalizers(finalizers(meta), options);
+        if (!finalizers.equals(finalizers(meta))) {
+            ArrayNode list = meta.putArray("finalizers");
+            finalizers.forEach(list::add);
+        }
+        boolean pendingFinalizers = !finalizers.isEmpty();
+        if (!graceful && pendingFinalizers && !meta.has("deletionTimestamp")) {
+            meta.put("deletionTimestamp", timestamp(now));
+            meta.put("deletionGracePeriodSeconds", 0);
+            bumpGeneration(meta);
+        }
+        if (pendingFinalizers || (graceful && grace > 0)) {
+            int code = Boolean.FALSE.equals(options.orphanDependents()) ? 202 : 200;
+            if (updated.equals(current) || options.dryRun()) {
+                return new Deletion(updated, false, updated, code);
+            }
+            KeyValue kv = store.update(type.key(namespace, name), json.writeValueAsBytes(withoutVersion(updated)),
+                    revision);
+            meta.put("resourceVersion", Long.toString(kv.modRevision()));
+            return new Deletion(updated, false, updated, code);
+        }
+        if (options.dryRun()) {
+            return new Deletion(current, true, answer(type, current), 200);
+        }
+        ObjectNode last = read(store.delete(type.key(namespace, name), revision));
+        removed(type, last);
+        return new Deletion(last, true, answer(type, last), 200);
+    }
+
+    /** Kubernetes' pod rule: the asked period, else the pod's own; 0 when unscheduled or finished; never negative. */
+    private static long podGracePeriod(ObjectNode pod, Long asked) {
+        long period = asked != null ? asked : pod.path("spec").path("terminationGracePeriodSeconds").asLong(0);
+        String phase = pod.path("status").path("phase").asString("");
+        if (pod.path("spec").path("nodeName").asString("").isEmpty() || phase.equals("Failed")
+                || phase.equals("Succeeded")) {
+            period = 0;
+        }
+        return period < 0 ? 1 : period; // Kubernetes treats a negative period as 1 second on the delete path
+    }
+
+    /**
+     * The finalizers after the delete options: {@code orphan} or {@code foregroundDeletion} as the
+     * propagation policy (or legacy orphanDependents, or a finalizer already there) says; every
+     * kind served defaults to Background, which adds neither.
+     */
+    static List<String> gcFinalizers(List<String> finalizers, DeleteOptions options) {
+        boolean orphan;
+        boolean foreground;
+        if (options.orphanDependents() != null) {
+            orphan = options.orphanDependents();
+            foreground = false;
+        } else if (options.propagationPolicy() != null) {
+            orphan = options.propagationPolicy().equals("Orphan");
+            foreground = options.propagationPolicy().equals("Foreground");
+        } else {
+            orphan = finalizers.contains(ORPHAN);
+            foreground = !orphan && finalizers.contains(FOREGROUND);
+        }
+        List<String> result = new ArrayList<>(finalizers);
+        result.removeAll(List.of(ORPHAN, FOREGROUND));
+        if (orphan) {
+            result.add(ORPHAN);
+        }
+        if (foreground) {
+            result.add(FOREGROUND);
+        }
+        return new java.util.HashSet<>(result).equals(new java.util.HashSet<>(finalizers)) ? finalizers : result;
+    }
+
+    private static final String ORPHAN = "orphan";
+    private static final String FOREGROUND = "foregroundDeletion";
+
+    /** The answer to a delete whose object is gone (or was already being deleted): object or Status. */
+    private ObjectNode answer(ResourceType type, ObjectNode object) {
+        if (RETURN_DELETED_OBJECT.contains(type.kind())) {
+            return object;
+        }
+        ObjectNode status = json.createObjectNode();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.putObject("metadata");
+        status.put("status", "Success");
+        ObjectNode details = status.putObject("details");
+        details.put("name", object.path("metadata").path("name").asString(""));
+        details.put("group", type.group());
+        details.put("kind", type.resource()); // sic: Kubernetes puts the resource here
+        details.put("uid", object.path("metadata").path("uid").asString(""));
+        return status;
+    }
+
+    /** What follows an object's removal from the store: its service allocations are released. */
+    private void removed(ResourceType type, ObjectNode last) {
+        if (isService(type)) {
+            services.release(last);
+        }
+    }
+
+    private void checkPreconditions(ResourceType type, String name, Preconditions preconditions, ObjectNode current,
+            KeyValue kv) {
+        String uid = current.path("metadata").path("uid").asString("");
+        if (preconditions.uid() != null && !preconditions.uid().equals(uid)) {
             throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(type) + " \"" + name
                     + "\": Precondition failed: UID in precondition: " + preconditions.uid() + ", UID in object meta: "
-                    + read(current).path("metadata").path("uid").asString(""));
+                    + uid);
         }
         if (preconditions.resourceVersion() != null
-                && !preconditions.resourceVersion().equals(Long.toString(current.modRevision()))) {
+                && !preconditions.resourceVersion().equals(Long.toString(kv.modRevision()))) {
             throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on " + qualified(type) + " \"" + name
                     + "\": Precondition failed: ResourceVersion in precondition: " + preconditions.resourceVersion()
-                    + ", ResourceVersion in object meta: " + current.modRevision());
+                    + ", ResourceVersion in object meta: " + kv.modRevision());
         }
-        if (dryRun) {
-            return read(current);
+    }
+
+    private static void bumpGeneration(ObjectNode meta) {
+        if (meta.path("generation").asLong(0) > 0) {
+            meta.put("generation", meta.get("generation").asLong() + 1);
         }
-        try {
-            return read(store.delete(type.key(namespace, name), current.modRevision()));
-        } catch (ConflictException e) {
-            if (preconditions.equals(Preconditions.NONE)) {
-                return delete(type, namespace, name, preconditions, false); // changed meanwhile: delete what is there now
-            }
-            throw conflict(type, name);
-        } catch (KeyNotFoundException e) {
-            throw ApiException.notFound(type, name);
-        }
+    }
+
+    private static ObjectNode withoutVersion(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        metadata(copy).remove("resourceVersion");
+        return copy;
+    }
+
+    static List<String> finalizers(JsonNode meta) {
+        List<String> result = new ArrayList<>();
+        meta.path("finalizers").forEach(f -> result.add(f.asString("")));
+        return result;
+    }
+
+    /** A list as Go's %#v prints a []string, as Kubernetes' messages show them. */
+    static String goStrings(List<String> values) {
+        return "[]string{" + String.join(", ", values.stream().map(v -> "\"" + v + "\"").toList()) + "}";
+    }
+
+    private static String timestamp(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static boolean isService(ResourceType type) {
+        return type.kind().equals("Service") && type.group().isEmpty();
     }
 
     /**
@@ -332,13 +588,19 @@ public final class ObjectStore {
      */
     public ObjectNode deleteCollection(ResourceType type, String namespace,
             java.util.function.Predicate<JsonNode> selected, boolean dryRun) {
+        return deleteCollection(type, namespace, selected, DeleteOptions.NONE.withDryRun(dryRun));
+    }
+
+    /** As {@link #deleteCollection(ResourceType, String, java.util.function.Predicate, boolean)}, with options. */
+    public ObjectNode deleteCollection(ResourceType type, String namespace,
+            java.util.function.Predicate<JsonNode> selected, DeleteOptions options) {
         ObjectNode list = list(type, namespace, 0, null, selected);
         ArrayNode deleted = json.createArrayNode();
         for (JsonNode item : list.get("items")) {
             JsonNode meta = item.get("metadata");
             try {
                 deleted.add(delete(type, meta.path("namespace").asString(null), meta.path("name").asString(),
-                        Preconditions.NONE, dryRun));
+                        options.withoutPreconditions()).object());
             } catch (ApiException goneOrChanged) {
                 if (goneOrChanged.code() != 404) {
                     throw goneOrChanged;
