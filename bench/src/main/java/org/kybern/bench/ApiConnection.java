@@ -1,0 +1,119 @@
+package org.kybern.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * How the benchmark reaches a cluster's API server: the one place that knows the scheme, the
+ * trusted CA and the credentials. A cluster whose state directory holds the generated CA
+ * ({@code karaf/data/kybern/pki/ca.crt}) and static token file ({@code karaf/data/kybern/tokens.csv})
+ * is spoken to over HTTPS with the {@value #ADMIN_USER} token; otherwise over plain HTTP.
+ */
+final class ApiConnection {
+
+    static final String ADMIN_USER = "kybern-admin";
+
+    private final URI base;
+    private final SSLContext tls;
+    private final String token;
+
+    private ApiConnection(URI base, SSLContext tls, String token) {
+        this.base = base;
+        this.tls = tls;
+        this.token = token;
+    }
+
+    /**
+     * The connection to the cluster started from {@code stateDir} (the {@code kybern} script's
+     * {@code KYBERN_STATE_DIR}; it unpacks Karaf into {@code <stateDir>/karaf}) on {@code port}.
+     */
+    static ApiConnection forCluster(Path stateDir, int port) throws IOException, GeneralSecurityException {
+        Path data = stateDir.resolve("karaf/data/kybern");
+        Path ca = data.resolve("pki/ca.crt");
+        Path tokens = data.resolve("tokens.csv");
+        if (Files.isRegularFile(ca) && Files.isRegularFile(tokens)) {
+            return new ApiConnection(URI.create("https://127.0.0.1:" + port), trusting(ca), adminToken(tokens));
+        }
+        return new ApiConnection(URI.create("http://127.0.0.1:" + port), null, null);
+    }
+
+    /** An HTTP/1.1 client for this server; {@code executor} may be {@code null} for the JDK's default. */
+    HttpClient newClient(Executor executor) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        return builder.build();
+    }
+
+    /** A request to {@code pathAndQuery} (starting with {@code /}), with the credentials. */
+    HttpRequest.Builder request(String pathAndQuery) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    /** For the report: where, and how authenticated. */
+    String describe() {
+        return base + (token == null ? " (plain HTTP, no credentials)" : " (TLS with the cluster's CA, bearer token of "
+                + ADMIN_USER + ")");
+    }
+
+    private static SSLContext trusting(Path caFile) throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (InputStream in = Files.newInputStream(caFile)) {
+            int i = 0;
+            for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("kybern-ca-" + i++, cert);
+            }
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
+    }
+
+    /**
+     * The admin's token from a Kubernetes static token file ({@code token,user,uid,"groups"} per
+     * line); only the first two fields are read, and neither may contain a comma.
+     */
+    private static String adminToken(Path tokens) throws IOException {
+        List<String> lines = Files.readAllLines(tokens, StandardCharsets.UTF_8);
+        for (String line : lines) {
+            String[] fields = line.split(",", 3);
+            if (fields.length >= 2 && unquote(fields[1]).equals(ADMIN_USER)) {
+                return unquote(fields[0]);
+            }
+        }
+        throw new IOException(tokens + " has no token of user " + ADMIN_USER);
+    }
+
+    private static String unquote(String field) {
+        String f = field.trim();
+        return f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"") ? f.substring(1, f.length() - 1) : f;
+    }
+}

@@ -1,0 +1,111 @@
+package org.kybern.bench;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One open {@code ?watch=true} stream of pods in a namespace. Each line is stamped with the time
+ * it arrived and queued unparsed, so a thousand streams arriving at once are stamped before any
+ * of them is parsed.
+ */
+final class WatchLines implements Flow.Subscriber<String> {
+
+    private record Line(long receivedNanos, String text) {
+    }
+
+    /** Queued when the stream ends, so a waiting reader stops waiting. */
+    private static final Line END = new Line(0, null);
+
+    private final BlockingQueue<Line> lines = new LinkedBlockingQueue<>();
+    private final JsonMapper json;
+    private final String namespace;
+    private volatile Flow.Subscription subscription;
+    private volatile Throwable failure;
+    private CompletableFuture<HttpResponse<Void>> response;
+    private boolean ended;
+
+    private WatchLines(JsonMapper json, String namespace) {
+        this.json = json;
+        this.namespace = namespace;
+    }
+
+    /**
+     * Opens the watch. Kybern sends the response head with the first event, so the request is
+     * only known to be registered once an event written after it has arrived ({@link #awaitAdded}).
+     */
+    static WatchLines open(HttpClient client, ApiConnection api, JsonMapper json, String namespace) {
+        WatchLines watch = new WatchLines(json, namespace);
+        HttpRequest request = api.request("/api/v1/namespaces/" + namespace + "/pods?watch=true&timeoutSeconds=300")
+                .GET().build();
+        watch.response = client.sendAsync(request, BodyHandlers.fromLineSubscriber(watch));
+        return watch;
+    }
+
+    /**
+     * When the ADDED event of pod {@code name} arrived ({@link System#nanoTime()}), skipping
+     * other events; {@code -1} when it has not arrived by {@code deadlineNanos}.
+     */
+    long awaitAdded(String name, long deadlineNanos) throws InterruptedException {
+        while (!ended) {
+            Line line = lines.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return -1;
+            }
+            if (line == END) {
+                ended = true;
+                break;
+            }
+            JsonNode event = json.readTree(line.text());
+            String type = event.path("type").asString("");
+            if (type.equals("ERROR")) {
+                throw new IllegalStateException("the watch of " + namespace + " ended with an error: " + event);
+            }
+            if (type.equals("ADDED") && name.equals(event.path("object").path("metadata").path("name").asString(""))) {
+                return line.receivedNanos();
+            }
+        }
+        HttpResponse<Void> head = response.getNow(null);
+        throw new IllegalStateException("the watch of " + namespace + " ended before pod " + name + " was added"
+                + (head != null ? " (HTTP " + head.statusCode() + ")" : "")
+                + (failure != null ? ": " + failure : ""));
+    }
+
+    void cancel() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        response.cancel(true);
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        subscription = s;
+        s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String text) {
+        lines.add(new Line(System.nanoTime(), text));
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        failure = t;
+        lines.add(END);
+    }
+
+    @Override
+    public void onComplete() {
+        lines.add(END);
+    }
+}
