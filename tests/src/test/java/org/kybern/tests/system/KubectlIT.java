@@ -196,7 +196,7 @@ class KubectlIT {
     @Test
     @Order(5)
     void getWatchSeesAnObjectCreatedAfterItStarted() throws Exception {
-        Process watch = cluster.start(List.of("/usr/bin/kubectl", "--server", cluster.server(), "-n", "shop", "get",
+        Process watch = cluster.start(List.of("/usr/bin/kubectl", "--kubeconfig", cluster.kubeconfig().toString(), "-n", "shop", "get",
                 "configmaps", "--watch", "--output-watch-events"));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), UTF_8))) {
             // kubectl lists first (the manifest's configmap), then watches from the list's resourceVersion.
@@ -243,7 +243,8 @@ class KubectlIT {
     }
 
     private static KybernCluster.Result kubectl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--server", cluster.server()));
+        // The kybern context ./kybern up made current: HTTPS, the cluster CA, the admin token.
+        List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", cluster.kubeconfig().toString()));
         command.addAll(List.of(args));
         return cluster.run(command);
     }
