@@ -71,12 +71,24 @@ public class DistributionIT extends KarafTestSupport {
     }
 
     @Test
-    public void readyzAnswersOkOverHttpOnLoopback() {
+    public void readyzAnswersOkOverHttpsOnLoopback() {
         Kybern kybern = new Kybern(context);
         Kybern.await(Duration.ofSeconds(60), kybern::ready, kybern::readiness);
         assertTrue("served on loopback only: " + kybern.endpoint(), kybern.endpoint().contains("127.0.0.1"));
         assertEquals("ok", kybern.get("/livez").body());
         assertEquals("ok", kybern.get("/healthz").body());
+    }
+
+    @Test
+    public void theApiIsHttpsOnlyAndNeedsABearerToken() throws Exception {
+        Kybern kybern = new Kybern(context);
+        Kybern.await(Duration.ofSeconds(60), kybern::ready, kybern::readiness);
+        assertTrue("HTTPS endpoint: " + kybern.endpoint(), kybern.endpoint().startsWith("https://127.0.0.1:"));
+        HttpResponse<String> anonymous = kybern.get("/api/v1/namespaces");
+        assertEquals(anonymous.body(), 401, anonymous.statusCode());
+        assertTrue(anonymous.body(), anonymous.body().contains("\"reason\":\"Unauthorized\""));
+        HttpResponse<String> admin = kybern.get("/api/v1/namespaces", kybern.token("kybern-admin"));
+        assertEquals(admin.body(), 200, admin.statusCode());
     }
 
     @Test

@@ -36,11 +36,14 @@ final class KarafOptions {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
-                // The API server's port: the Felix HTTP configuration and its framework-property fallback.
-                editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", httpPort),
+                // The API server's HTTPS port: the Felix HTTP configuration and its framework-property
+                // fallback; plain HTTP off in both, so nothing is served before the API server's TLS is.
+                editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port.secure", httpPort),
                 editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.apache.felix.http.host", "127.0.0.1"),
-                editConfigurationFilePut("etc/custom.properties", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.apache.felix.http.enable", "false"),
+                editConfigurationFilePut("etc/custom.properties", "org.osgi.service.http.port.secure", httpPort),
                 editConfigurationFilePut("etc/custom.properties", "org.apache.felix.http.host", "127.0.0.1"),
+                editConfigurationFilePut("etc/custom.properties", "org.apache.felix.http.enable", "false"),
                 // Karaf resolves mvn: URLs (Pax Exam's own bundles, Kybern's features) from the
                 // Maven repository of this build only: the tests module puts everything there first.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

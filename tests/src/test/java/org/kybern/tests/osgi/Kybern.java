@@ -1,15 +1,23 @@
 package org.kybern.tests.osgi;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -29,8 +37,6 @@ final class Kybern {
             "kybern-runtime-rkt", "kybern-proxy", "kybern-master", "kybern-node", "kybern-all",
             "kybern-http", "kybern-model", "kybern-api");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final BundleContext context;
 
     Kybern(BundleContext context) {
@@ -46,7 +52,7 @@ final class Kybern {
         throw new AssertionError("bundle " + symbolicName + " is not installed");
     }
 
-    /** The base URL the HTTP whiteboard runtime reports (e.g. {@code http://127.0.0.1:6443/}), if one runs. */
+    /** The base URL the HTTP whiteboard runtime reports (e.g. {@code https://127.0.0.1:6443/}), if one runs. */
     String endpoint() {
         try {
             ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(osgi.http.endpoint=*)");
@@ -66,21 +72,60 @@ final class Kybern {
         }
     }
 
-    /** GET {@code path} over real HTTP; the status code and body, or {@code null} if nothing answers. */
+    /** {@code ${karaf.data}/kybern}: the API server's CA and token file. */
+    Path kybernData() {
+        return Path.of(context.getProperty("karaf.data"), "kybern");
+    }
+
+    /** The token of {@code user} in the API server's token file. */
+    String token(String user) throws IOException {
+        return Files.readAllLines(kybernData().resolve("tokens.csv")).stream().map(l -> l.split(",", 3))
+                .filter(f -> f.length == 3 && f[1].equals(user)).map(f -> f[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no token for " + user));
+    }
+
+    /** GET {@code path} over real HTTPS; the status code and body, or {@code null} if nothing answers. */
     HttpResponse<String> get(String path) {
+        return get(path, null);
+    }
+
+    /**
+     * GET {@code path} over real HTTPS, trusting the cluster CA only, with a bearer token if one is
+     * given; {@code null} if nothing answers (or the CA is not made yet).
+     */
+    HttpResponse<String> get(String path, String token) {
         String base = endpoint();
-        if (base == null) {
+        Path ca = kybernData().resolve("pki").resolve("ca.crt");
+        if (base == null || !Files.exists(ca)) {
             return null;
         }
         try {
             URI uri = URI.create(base.replaceAll("/$", "") + path);
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return httpClient(ca).send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpClient httpClient(Path caCertificate) throws IOException {
+        try (InputStream in = Files.newInputStream(caCertificate)) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("kybern-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(2)).build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot trust " + caCertificate, e);
         }
     }
 

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,12 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedCluster.class)
 class ApiBadInputIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static KybernCluster cluster;
+    private static HttpClient http;
 
     @BeforeAll
     static void up() throws Exception {
         cluster = SharedCluster.get();
+        http = cluster.httpClient();
     }
 
     @Test
@@ -160,8 +159,7 @@ class ApiBadInputIT {
         HttpResponse<String> created = send("POST", "/api/v1/namespaces/default/configmaps", "application/yaml",
                 "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-yaml\ndata:\n  greeting: hello\n");
         assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> asYaml = HTTP.send(HttpRequest.newBuilder(
-                URI.create(cluster.server() + "/api/v1/namespaces/default/configmaps/from-yaml"))
+        HttpResponse<String> asYaml = http.send(cluster.adminRequest("/api/v1/namespaces/default/configmaps/from-yaml")
                 .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
         assertEquals("application/yaml", asYaml.headers().firstValue("Content-Type").orElse(""));
         assertTrue(asYaml.body().contains("greeting: \"hello\"") || asYaml.body().contains("greeting: hello"),
@@ -180,13 +178,12 @@ class ApiBadInputIT {
 
     private static HttpResponse<String> send(String method, String path, String contentType, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.server() + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = cluster.adminRequest(path);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, UTF_8));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

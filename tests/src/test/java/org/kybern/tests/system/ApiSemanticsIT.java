@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedCluster.class)
 class ApiSemanticsIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static HttpClient http;
     private static final String CM = "/api/v1/namespaces/default/configmaps";
     private static final String PODS = "/api/v1/namespaces/default/pods";
     private static final String SVC = "/api/v1/namespaces/default/services";
@@ -43,6 +42,7 @@ class ApiSemanticsIT {
     @BeforeAll
     static void up() throws Exception {
         cluster = SharedCluster.get();
+        http = cluster.httpClient();
     }
 
     @Test
@@ -156,8 +156,8 @@ class ApiSemanticsIT {
             expect(201, send("POST", PODS, pod("sem-log", "\"nodeName\":\"sem-node\",")));
             expect(400, send("GET", PODS + "/sem-log/log?container=nope", null));
 
-            HttpResponse<InputStream> log = HTTP.send(HttpRequest.newBuilder(URI.create(cluster.server() + PODS
-                    + "/sem-log/log?follow=true&tailLines=5&timestamps=true")).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<InputStream> log = http.send(cluster.adminRequest(PODS
+                    + "/sem-log/log?follow=true&tailLines=5&timestamps=true").timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, log.statusCode());
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(log.body(), UTF_8))) {
@@ -239,26 +239,23 @@ class ApiSemanticsIT {
     }
 
     private static HttpResponse<String> patch(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cluster.server() + path)).timeout(Duration.ofSeconds(30))
+        return http.send(cluster.adminRequest(path).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/merge-patch+json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body, UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cluster.server() + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = cluster.adminRequest(path);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, UTF_8));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static KybernCluster.Result kubectl(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/kubectl", "--server", cluster.server()));
-        command.addAll(List.of(args));
-        return cluster.run(command);
+        return cluster.kubectl(args);
     }
 }

@@ -288,7 +288,7 @@ class KubectlIT {
     @Test
     @Order(9)
     void getWatchSeesAnObjectCreatedAfterItStarted() throws Exception {
-        Process watch = cluster.start(List.of("/usr/bin/kubectl", "--server", cluster.server(), "-n", "shop", "get",
+        Process watch = cluster.start(List.of("/usr/bin/kubectl", "--kubeconfig", cluster.kubeconfig().toString(), "-n", "shop", "get",
                 "configmaps", "--watch", "--output-watch-events"));
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(watch.getInputStream(), UTF_8))) {
             // kubectl lists first (the manifest's configmap), then watches from the list's resourceVersion.
@@ -361,8 +361,6 @@ class KubectlIT {
     }
 
     private static KybernCluster.Result kubectl(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--server", cluster.server()));
-        command.addAll(List.of(args));
-        return cluster.run(command);
+        return cluster.kubectl(args);
     }
 }

@@ -1,5 +1,6 @@
 package org.kybern.tests.system;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The README's promise, run as a user runs it: {@code ./kybern up}, curl {@code /version}, a
- * second {@code up} that finds the running cluster, the console, {@code ./kybern down}. The
+ * second {@code up} that finds the running cluster, the console, a restart that keeps the CA and the
+ * tokens, {@code ./kybern down}. The
  * cluster runs from its own state directory on free ports, so a developer's cluster is untouched.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,7 +41,8 @@ class KybernCliIT {
     @Test
     @Order(1)
     void versionAnswersKubernetesVersionJsonOverCurl() throws Exception {
-        KybernCluster.Result curl = cluster.run(List.of("curl", "-s", cluster.server() + "/version"));
+        KybernCluster.Result curl = cluster.run(List.of("curl", "-sS", "--cacert", cluster.caCertificate().toString(),
+                cluster.server() + "/version"));
         assertEquals(0, curl.exitCode(), curl.output());
         assertTrue(curl.output().contains("\"gitVersion\" : \"v1."), curl.output());
         assertTrue(curl.output().contains("\"major\" : \"1\""), curl.output());
@@ -83,5 +86,26 @@ class KybernCliIT {
         KybernCluster.Result status = cluster.kybern("status");
         assertEquals(0, status.exitCode(), status.output());
         assertTrue(status.output().contains("ready at " + cluster.server()), status.output());
+    }
+
+    @Test
+    @Order(5)
+    void aRestartReusesTheCaAndTheTokensAndKubectlStillConnects() throws Exception {
+        byte[] ca = Files.readAllBytes(cluster.caCertificate());
+        byte[] caKey = Files.readAllBytes(cluster.caCertificate().resolveSibling("ca.key"));
+        String tokens = Files.readString(cluster.tokenFile());
+        KybernCluster.Result down = cluster.kybern("down");
+        assertEquals(0, down.exitCode(), down.output());
+        KybernCluster.Result up = cluster.kybern("up");
+        assertEquals(0, up.exitCode(), up.output());
+        assertTrue(up.output().contains("API:     " + cluster.server()), up.output());
+        assertTrue(up.output().contains("context 'kybern' added to " + cluster.kubeconfig()), up.output());
+        assertArrayEquals(ca, Files.readAllBytes(cluster.caCertificate()), "the CA is reused, not made again");
+        assertArrayEquals(caKey, Files.readAllBytes(cluster.caCertificate().resolveSibling("ca.key")));
+        assertEquals(tokens, Files.readString(cluster.tokenFile()), "the tokens are reused");
+        KybernCluster.Result namespaces = cluster.run(List.of("/usr/bin/kubectl", "--kubeconfig",
+                cluster.kubeconfig().toString(), "get", "namespaces", "-o", "name"));
+        assertEquals(0, namespaces.exitCode(), namespaces.output());
+        assertTrue(namespaces.output().contains("namespace/default"), namespaces.output());
     }
 }

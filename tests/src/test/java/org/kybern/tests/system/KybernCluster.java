@@ -1,6 +1,12 @@
 package org.kybern.tests.system;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,11 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A cluster started the way a user starts one, {@code ./kybern up}, from a state directory of
- * its own on free loopback ports, so a developer's cluster is untouched. Commands run with the
- * cluster's environment.
+ * its own on free loopback ports and with a kubeconfig of its own ({@code KUBECONFIG} in the state
+ * directory), so a developer's cluster and kubeconfig are untouched. Commands run with the
+ * cluster's environment. The one place tests get what a client needs: the HTTPS address, the CA,
+ * the administrator's token, the kubeconfig.
  */
 final class KybernCluster {
 
@@ -40,6 +50,7 @@ final class KybernCluster {
         env.put("KYBERN_SSH_PORT", Integer.toString(freePort()));
         env.put("KYBERN_RMI_PORT", Integer.toString(freePort()));
         env.put("KYBERN_NO_BUILD", "1");
+        env.put("KUBECONFIG", kubeconfig().toString());
     }
 
     /** Runs {@code ./kybern up} for a state directory under {@code target/} and checks it says ready. */
@@ -68,7 +79,64 @@ final class KybernCluster {
     }
 
     String server() {
-        return "http://127.0.0.1:" + apiPort;
+        return "https://127.0.0.1:" + apiPort;
+    }
+
+    /** The kubeconfig {@code ./kybern up} merged the {@code kybern} context into. */
+    Path kubeconfig() {
+        return stateDir.resolve("kubeconfig");
+    }
+
+    /** The cluster CA the API server made at first start. */
+    Path caCertificate() {
+        return stateDir.resolve("karaf/data/kybern/pki/ca.crt");
+    }
+
+    Path tokenFile() {
+        return stateDir.resolve("karaf/data/kybern/tokens.csv");
+    }
+
+    /** The token of {@code user} in the token file ({@code token,user,uid,"groups"} lines). */
+    String token(String user) throws IOException {
+        return Files.readAllLines(tokenFile()).stream().map(l -> l.split(",", 3))
+                .filter(f -> f.length == 3 && f[1].equals(user)).map(f -> f[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no token for " + user + " in " + tokenFile()));
+    }
+
+    String adminToken() throws IOException {
+        return token("kybern-admin");
+    }
+
+    /** TLS that trusts the cluster CA only (and checks the host name, as HttpClient always does). */
+    SSLContext sslContext() throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(caCertificate())) {
+            trust.setCertificateEntry("kybern-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        return tls;
+    }
+
+    /** An HTTP client for the API: trusts the cluster CA; requests still need their token. */
+    HttpClient httpClient() throws Exception {
+        return HttpClient.newBuilder().sslContext(sslContext()).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A request to {@code path} carrying the administrator's token. */
+    HttpRequest.Builder adminRequest(String path) throws IOException {
+        return HttpRequest.newBuilder(URI.create(server() + path)).header("Authorization", "Bearer " + adminToken())
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    /** The real kubectl through the {@code kybern} context {@code ./kybern up} merged: HTTPS, the CA, the admin token. */
+    Result kubectl(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/kubectl", "--kubeconfig", kubeconfig().toString()));
+        command.addAll(List.of(args));
+        return run(command);
     }
 
     Path stateDir() {

@@ -24,6 +24,7 @@ import org.kybern.api.store.Watch;
 import org.kybern.api.store.StoreException;
 import org.kybern.apiserver.internal.ActiveStore;
 import org.kybern.apiserver.internal.ApiServerConfig;
+import org.kybern.apiserver.internal.security.BearerTokenFilter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -58,6 +59,10 @@ public class ApiServlet extends HttpServlet {
 
     @Reference(target = "(" + Store.TYPE_PROPERTY + "=active)")
     private transient Store store;
+
+    /** Not called: the API is registered only after the authentication filter in front of it is. */
+    @Reference
+    private transient BearerTokenFilter authentication;
 
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient YAMLMapper yaml = YAMLMapper.builder().build();
