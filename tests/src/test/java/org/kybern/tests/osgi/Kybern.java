@@ -28,14 +28,14 @@ final class Kybern {
 
     /** Every Kybern bundle, by symbolic name. */
     static final List<String> BUNDLES = List.of("org.kybern.api", "org.kybern.store", "org.kybern.store.etcd",
-            "org.kybern.apiserver", "org.kybern.scheduler", "org.kybern.controller", "org.kybern.kubelet",
+            "org.kybern.apiserver", "org.kybern.client", "org.kybern.scheduler", "org.kybern.controller", "org.kybern.kubelet",
             "org.kybern.runtime.docker", "org.kybern.runtime.rkt", "org.kybern.proxy");
 
     /** Every Kybern feature named in DESIGN.md, plus the platform features they share. */
     static final List<String> FEATURES = List.of("kybern-store", "kybern-store-etcd", "kybern-apiserver",
             "kybern-scheduler", "kybern-controllers", "kybern-kubelet", "kybern-runtime-docker",
             "kybern-runtime-rkt", "kybern-proxy", "kybern-master", "kybern-node", "kybern-all",
-            "kybern-http", "kybern-model", "kybern-api");
+            "kybern-http", "kybern-model", "kybern-api", "kybern-client");
 
     private final BundleContext context;
 

@@ -290,6 +290,15 @@ public class ApiServlet extends HttpServlet {
      */
     private void watch(HttpServletRequest req, HttpServletResponse resp, ResourceType type, String ns,
             Predicate<JsonNode> selected) throws IOException {
+        if ("websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            // Watches are served over HTTP only. A WebSocket client (fabric8 tries one first) reads
+            // the body of a refused upgrade to its end, which an endless watch never reaches: it
+            // gets a watch that ends at once, and fabric8 then watches over HTTP.
+            resp.setStatus(200);
+            resp.setContentType("application/json");
+            resp.setContentLength(0);
+            return;
+        }
         String rv = req.getParameter("resourceVersion");
         long after = 0;
         if (rv != null && !rv.isEmpty() && !rv.equals("0")) {
@@ -317,6 +326,9 @@ public class ApiServlet extends HttpServlet {
             async.complete();
             return;
         }
+        // The status and headers go out now, before any event, as Kubernetes sends them: fabric8
+        // counts a watch as started (and an informer as ready) only once they arrive.
+        async.getResponse().flushBuffer();
         stream.start(storeWatch);
     }
 

@@ -60,7 +60,6 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     void start(Watch storeWatch) {
         synchronized (this) {
             this.watch = storeWatch;
-            flushPending = true; // the headers go out at once, as Kubernetes sends them: the client knows it watches
         }
         async.addListener(this);
         out.setWriteListener(this);
