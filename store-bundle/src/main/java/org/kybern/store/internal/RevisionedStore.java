@@ -55,6 +55,8 @@ class RevisionedStore implements Store {
     private long revision;
     /** The last revision known durable: what readers see. */
     private long visible;
+    /** Set by {@link #close()}: from then on no write or watch is taken (guarded by {@code lock}). */
+    private boolean closed;
     private long compacted;
 
     /**
@@ -166,6 +168,7 @@ class RevisionedStore implements Store {
         long seen;
         synchronized (lock) {
             try {
+                requireOpen();
                 written = checkedChange.get();
                 write(written);
             } catch (StoreException e) {
@@ -183,6 +186,7 @@ class RevisionedStore implements Store {
     @Override
     public Watch watch(String prefix, long afterRevision, WatchListener listener) {
         synchronized (lock) {
+            requireOpen(); // a watch opened now would never hear of a change, nor of its end
             long after = afterRevision == 0 ? visible : afterRevision;
             if (after < compacted) {
                 throw new CompactedException(after, compacted);
@@ -287,12 +291,21 @@ class RevisionedStore implements Store {
 
     /** Ends every watch (their owners hear why) and stops the delivery threads. */
     void close() throws InterruptedException {
+        synchronized (lock) {
+            closed = true;
+        }
         for (StoreWatch w : watches) {
             w.end(new StoreException("the embedded store is stopping"));
         }
         deliveryExecutor.shutdown();
         if (!deliveryExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
             deliveryExecutor.shutdownNow();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new StoreException("the embedded store is stopping");
         }
     }
 

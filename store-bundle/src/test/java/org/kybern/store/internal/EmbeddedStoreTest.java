@@ -28,6 +28,16 @@ class EmbeddedStoreTest {
     Path dir;
 
     @Test
+    void aStoppedStoreRefusesWatchesAndWritesRatherThanIgnoringThem() throws Exception {
+        EmbeddedStore store = EmbeddedStore.open(dir, 100, 1 << 20);
+        store.deactivate();
+
+        StoreException watch = assertThrows(StoreException.class, () -> store.watch("/registry/", 0, event -> { }));
+        assertTrue(watch.getMessage().contains("stopping"), watch.getMessage());
+        assertThrows(StoreException.class, () -> store.create("/registry/a", "1".getBytes(UTF_8)));
+    }
+
+    @Test
     void everyAcknowledgedChangeIsThereAfterReopening() throws Exception {
         EmbeddedStore store = StoreFiles.open(dir);
         KeyValue a = store.create("/a", bytes("1"));
