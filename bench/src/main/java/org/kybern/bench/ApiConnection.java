@@ -22,7 +22,7 @@ import javax.net.ssl.TrustManagerFactory;
  * How the benchmark reaches a cluster's API server: the one place that knows the scheme, the
  * trusted CA and the credentials. A cluster whose state directory holds the generated CA
  * ({@code karaf/data/kybern/pki/ca.crt}) and static token file ({@code karaf/data/kybern/tokens.csv})
- * is spoken to over HTTPS with the {@value #ADMIN_USER} token; otherwise over plain HTTP.
+ * is spoken to over HTTPS (the only way the API is served) with the {@value #ADMIN_USER} token.
  */
 final class ApiConnection {
 
@@ -46,20 +46,18 @@ final class ApiConnection {
         Path data = stateDir.resolve("karaf/data/kybern");
         Path ca = data.resolve("pki/ca.crt");
         Path tokens = data.resolve("tokens.csv");
-        if (Files.isRegularFile(ca) && Files.isRegularFile(tokens)) {
-            return new ApiConnection(URI.create("https://127.0.0.1:" + port), trusting(ca), adminToken(tokens));
+        if (!Files.isRegularFile(ca) || !Files.isRegularFile(tokens)) {
+            throw new IOException("no " + ca + " or " + tokens + ": the API server writes them at its first start");
         }
-        return new ApiConnection(URI.create("http://127.0.0.1:" + port), null, null);
+        return new ApiConnection(URI.create("https://127.0.0.1:" + port), trusting(ca), adminToken(tokens));
     }
 
     /** An HTTP/1.1 client for this server; {@code executor} may be {@code null} for the JDK's default. */
     HttpClient newClient(Executor executor) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10));
-        if (tls != null) {
-            builder.sslContext(tls);
-        }
+                .connectTimeout(Duration.ofSeconds(10))
+                .sslContext(tls);
         if (executor != null) {
             builder.executor(executor);
         }
@@ -68,17 +66,12 @@ final class ApiConnection {
 
     /** A request to {@code pathAndQuery} (starting with {@code /}), with the credentials. */
     HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(pathAndQuery));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Authorization", "Bearer " + token);
     }
 
     /** For the report: where, and how authenticated. */
     String describe() {
-        return base + (token == null ? " (plain HTTP, no credentials)" : " (TLS with the cluster's CA, bearer token of "
-                + ADMIN_USER + ")");
+        return base + " (TLS with the cluster's CA, bearer token of " + ADMIN_USER + ")";
     }
 
     private static SSLContext trusting(Path caFile) throws IOException, GeneralSecurityException {
