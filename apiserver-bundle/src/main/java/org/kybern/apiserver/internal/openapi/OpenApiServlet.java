@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.kybern.apiserver.internal.rest.Statuses;
 import org.kybern.apiserver.internal.schema.KubeSchema;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -29,12 +30,12 @@ public class OpenApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient Map<String, byte[]> documents = new LinkedHashMap<>();
     private final transient byte[] index;
 
     @Activate
     public OpenApiServlet(@Reference KubeSchema schema, BundleContext context) {
-        JsonMapper json = JsonMapper.builder().build();
         OpenApiDocuments builder = new OpenApiDocuments(schema,
                 context.getBundle().getHeaders().get("Kybern-Kubernetes-Version"));
         ObjectNode root = json.createObjectNode();
@@ -54,9 +55,8 @@ public class OpenApiServlet extends HttpServlet {
         if (body == null) {
             resp.setStatus(404);
             resp.setContentType("application/json");
-            resp.getOutputStream().write(("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":"
-                    + "\"Failure\",\"message\":\"no OpenAPI document for " + path.replace("\"", "")
-                    + "; the index is /openapi/v3\",\"reason\":\"NotFound\",\"code\":404}").getBytes());
+            resp.getOutputStream().write(json.writeValueAsBytes(Statuses.failure(404, "NotFound",
+                    "no OpenAPI document for " + path + "; the index is /openapi/v3")));
             return;
         }
         resp.setContentType("application/json");

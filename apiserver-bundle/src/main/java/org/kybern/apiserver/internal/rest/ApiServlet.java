@@ -556,15 +556,9 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void writeStatus(HttpServletRequest req, HttpServletResponse resp, ApiException e) throws IOException {
-        ObjectNode status = json.createObjectNode();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Failure");
-        status.put("message", e.getMessage());
-        status.put("reason", e.reason());
+        ObjectNode details = null;
         if (e instanceof ObjectStore.InvalidException invalid) {
-            ObjectNode details = status.putObject("details");
+            details = json.createObjectNode();
             details.put("name", invalid.name);
             details.put("group", invalid.type.group());
             details.put("kind", invalid.type.kind());
@@ -576,8 +570,7 @@ public class ApiServlet extends HttpServlet {
                 cause.put("field", c.field());
             }
         }
-        status.put("code", e.code());
-        write(req, resp, e.code(), status);
+        write(req, resp, e.code(), Statuses.failure(e.code(), e.reason(), e.getMessage(), details));
     }
 
     private static ApiException notFound() {

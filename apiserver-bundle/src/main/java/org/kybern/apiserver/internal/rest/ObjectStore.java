@@ -515,11 +515,7 @@ public final class ObjectStore {
         if (RETURN_DELETED_OBJECT.contains(type.kind())) {
             return object;
         }
-        ObjectNode status = json.createObjectNode();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Success");
+        ObjectNode status = Statuses.of("Success");
         ObjectNode details = status.putObject("details");
         details.put("name", object.path("metadata").path("name").asString(""));
         details.put("group", type.group());

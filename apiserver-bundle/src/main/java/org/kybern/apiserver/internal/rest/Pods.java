@@ -120,13 +120,7 @@ final class Pods {
     }
 
     private ObjectNode success(int code) {
-        ObjectNode status = json.createObjectNode();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Success");
-        status.put("code", code);
-        return status;
+        return Statuses.of("Success").put("code", code);
     }
 
     private static void kind(ObjectNode body, List<String> apiVersions, String kind) {

@@ -126,15 +126,7 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
 
     /** An ERROR event carrying a Status, then the end: how Kubernetes tells a watcher to re-list. */
     synchronized void error(int code, String reason, String message) {
-        ObjectNode status = json.createObjectNode();
-        status.put("kind", "Status");
-        status.put("apiVersion", "v1");
-        status.putObject("metadata");
-        status.put("status", "Failure");
-        status.put("message", message);
-        status.put("reason", reason);
-        status.put("code", code);
-        send("ERROR", status);
+        send("ERROR", Statuses.failure(code, reason, message));
         end();
     }
 
