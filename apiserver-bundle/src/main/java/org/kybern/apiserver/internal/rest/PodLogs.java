@@ -34,8 +34,16 @@ final class PodLogs {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** A user's token from the token file, for the kubelet's own token {@code system:node:<node>}. */
+    private final java.util.function.Function<String, java.util.Optional<String>> tokenOfUser;
+
     PodLogs(ObjectStore objects) {
+        this(objects, user -> java.util.Optional.empty());
+    }
+
+    PodLogs(ObjectStore objects, java.util.function.Function<String, java.util.Optional<String>> tokenOfUser) {
         this.objects = objects;
+        this.tokenOfUser = tokenOfUser;
     }
 
     /** Where the log is: the kubelet URL with the passed-through options. Refusals as Kubernetes words them. */
@@ -55,11 +63,17 @@ final class PodLogs {
                 + encode(name) + "/" + encode(container) + options);
     }
 
-    /** Copies the kubelet's answer to the client, flushing every chunk so {@code follow} shows lines as they come. */
-    void stream(URI location, HttpServletResponse resp) throws IOException {
+    /**
+     * Copies the kubelet's answer to the client, flushing every chunk so {@code follow} shows lines
+     * as they come. The kubelet of {@code nodeName} serves only whoever shows its own node token
+     * ({@code system:node:<nodeName>} in the token file), which only it and the API server know.
+     */
+    void stream(URI location, String nodeName, HttpServletResponse resp) throws IOException {
         HttpResponse<InputStream> upstream;
+        HttpRequest.Builder request = HttpRequest.newBuilder(location).GET();
+        tokenOfUser.apply("system:node:" + nodeName).ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
-            upstream = http.send(HttpRequest.newBuilder(location).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            upstream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ApiException(503, "ServiceUnavailable", "the kubelet at " + location.getAuthority()
                     + " cannot be reached: " + e);
@@ -70,8 +84,13 @@ final class PodLogs {
         try (InputStream in = upstream.body()) {
             if (upstream.statusCode() / 100 != 2) {
                 String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8).trim();
-                throw new ApiException(upstream.statusCode(), upstream.statusCode() == 404 ? "NotFound" : "BadRequest",
-                        text.isEmpty() ? "the kubelet answered " + upstream.statusCode() : text);
+                int code = upstream.statusCode();
+                if (code == 401 || code == 403) { // the kubelet refused the API server: the cluster's fault, not the client's
+                    throw new ApiException(502, "BadGateway", "the kubelet of node " + nodeName + " refused the API server: "
+                            + text + " (is its token system:node:" + nodeName + " in the API server's token file?)");
+                }
+                throw new ApiException(code, code == 404 ? "NotFound" : "BadRequest",
+                        text.isEmpty() ? "the kubelet answered " + code : text);
             }
             resp.setStatus(200);
             resp.setContentType(upstream.headers().firstValue("Content-Type").orElse("text/plain"));

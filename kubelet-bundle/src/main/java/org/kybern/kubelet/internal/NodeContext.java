@@ -1,0 +1,25 @@
+package org.kybern.kubelet.internal;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.util.Map;
+import org.kybern.api.runtime.ContainerRuntime;
+
+/**
+ * What every part of one kubelet shares: its node, its API client, its runtime.
+ *
+ * @param nodeName    the Node's name
+ * @param hostIP      the Node's InternalIP (pods' hostIP)
+ * @param client      the API client acting as this node
+ * @param runtime     the container runtime
+ * @param podsDir     {@code <dataDir>/<node>/pods}: one directory per pod UID
+ * @param allocatable the Node's allocatable resources
+ */
+record NodeContext(String nodeName, String hostIP, KubernetesClient client, ContainerRuntime runtime, Path podsDir,
+        Map<String, Quantity> allocatable) {
+
+    Map<String, String> nodeSelector() {
+        return Map.of(org.kybern.api.runtime.RuntimeLabels.NODE_NAME, nodeName);
+    }
+}
