@@ -52,6 +52,8 @@ final class PodSyncer {
     private static final Logger LOG = LoggerFactory.getLogger(PodSyncer.class);
     private static final Duration IMAGE_BACKOFF = Duration.ofSeconds(10);
     private static final long DEFAULT_GRACE_SECONDS = 30;
+    /** Kubernetes' minimum grace for containers whose pod object is gone (its spec unknown). */
+    private static final Duration ORPHAN_GRACE = Duration.ofSeconds(2);
 
     private final NodeContext node;
     private final ContainerRuntime runtime;
@@ -71,12 +73,39 @@ final class PodSyncer {
 
     /** @param pod the pod of {@code key} in the informer's cache, or {@code null} when it is gone */
     void sync(String key, Pod pod) {
+        // One look at everything of this pod's name: what belongs to another UID (a deleted pod, an
+        // older pod of the same name) goes; the rest is this pod's.
+        Map<String, String> byName = new HashMap<>(node.nodeSelector());
+        int slash = key.indexOf('/');
+        byName.put(RuntimeLabels.POD_NAMESPACE, key.substring(0, slash));
+        byName.put(RuntimeLabels.POD_NAME, key.substring(slash + 1));
+        String uid = pod == null ? null : pod.getMetadata().getUid();
+        List<ContainerStatus> containers = new ArrayList<>();
+        for (ContainerStatus c : runtime.listContainers(byName)) {
+            if (isOf(c.labels(), uid)) {
+                containers.add(c);
+            } else {
+                runtime.stopContainer(c.id(), ORPHAN_GRACE);
+                runtime.removeContainer(c.id());
+            }
+        }
+        List<PodSandboxStatus> sandboxes = new ArrayList<>();
+        for (PodSandboxStatus s : runtime.listPodSandboxes(byName)) {
+            if (isOf(s.labels(), uid)) {
+                sandboxes.add(s);
+            } else {
+                String gone = s.labels().getOrDefault(RuntimeLabels.POD_UID, "");
+                LOG.info("Pod {}: removing sandbox {} of a pod that is gone (uid {})", key, s.id(), gone);
+                runtime.stopPodSandbox(s.id());
+                runtime.removePodSandbox(s.id());
+                deletePodDir(gone);
+                crashBackOff.forget(gone + "/");
+                pullBackOff.forget(gone + "/");
+            }
+        }
         if (pod == null) {
-            removeAll(key, null);
             return;
         }
-        String uid = pod.getMetadata().getUid();
-        removeAll(key, uid); // an older pod of the same name
         Map<String, String> selector = new HashMap<>(node.nodeSelector());
         selector.put(RuntimeLabels.POD_UID, uid);
         if (pod.getMetadata().getDeletionTimestamp() != null) {
@@ -84,11 +113,11 @@ final class PodSyncer {
             return;
         }
         Map<String, Waiting> waiting = new LinkedHashMap<>();
-        Map<String, List<ContainerStatus>> attempts = attempts(runtime.listContainers(selector));
-        PodSandboxStatus sandbox = readySandbox(runtime.listPodSandboxes(selector));
+        Map<String, List<ContainerStatus>> attempts = attempts(containers);
+        PodSandboxStatus sandbox = readySandbox(sandboxes);
         String restartPolicy = restartPolicy(pod);
         if (sandbox == null && !done(pod, attempts)) {
-            sandbox = newSandbox(key, pod, selector, attempts);
+            sandbox = newSandbox(key, pod, sandboxes.size(), attempts);
         }
         if (sandbox != null) {
             SyncAttempt attempt = new SyncAttempt(key, pod, sandbox, waiting);
@@ -109,9 +138,14 @@ final class PodSyncer {
     /** Computes the pod's status from what the runtime shows and writes it when it changed. */
     private PodStatus writeStatus(Pod pod, PodSandboxStatus sandbox, Map<String, List<ContainerStatus>> attempts,
             Map<String, Waiting> waiting) {
+        Map<String, Container> specs = new HashMap<>();
+        list(pod.getSpec().getContainers()).forEach(c -> specs.put(c.getName(), c));
+        Map<String, Container> specById = new HashMap<>();
+        attempts.forEach((name, list) -> list.forEach(c -> specById.put(c.id(), specs.get(name))));
+        // A container with a probe counts as failing it until the probe said otherwise, as in Kubernetes.
         PodStatusComputer.Observed observed = new PodStatusComputer.Observed(sandbox, attempts, waiting,
-                id -> probes.result(id, ProbeManager.Kind.READINESS, true),
-                id -> probes.result(id, ProbeManager.Kind.STARTUP, true));
+                id -> passes(specById.get(id), Container::getReadinessProbe, id, ProbeManager.Kind.READINESS),
+                id -> passes(specById.get(id), Container::getStartupProbe, id, ProbeManager.Kind.STARTUP));
         PodStatus status = PodStatusComputer.build(pod, observed, node.hostIP(), runtime.name(), Instant.now());
         if (PodStatusComputer.changes(pod.getStatus(), status)) {
             Pod patch = new PodBuilder().withNewMetadata().withName(pod.getMetadata().getName())
@@ -119,6 +153,11 @@ final class PodSyncer {
             node.client().pods().inNamespace(pod.getMetadata().getNamespace()).resource(patch).patchStatus();
         }
         return status;
+    }
+
+    private boolean passes(Container spec, java.util.function.Function<Container, Object> probe, String containerId,
+            ProbeManager.Kind kind) {
+        return spec == null || probe.apply(spec) == null || probes.result(containerId, kind, false);
     }
 
     // --- one pass over the containers -------------------------------------------------------
@@ -181,9 +220,9 @@ final class PodSyncer {
                         if (!inSandbox(latest)) {
                             stop(latest, "its sandbox is gone");
                         } else if (!probes.result(latest.id(), ProbeManager.Kind.LIVENESS, true)) {
-                            stop(latest, "it failed its liveness probe");
+                            kill(latest, c.getLivenessProbe(), "it failed its liveness probe");
                         } else if (probes.startupFailed(latest.id())) {
-                            stop(latest, "it failed its startup probe");
+                            kill(latest, c.getStartupProbe(), "it failed its startup probe");
                         } else {
                             probes.ensure(key, c, latest.id(), sandbox.ip());
                         }
@@ -206,6 +245,19 @@ final class PodSyncer {
         private void stop(ContainerStatus container, String why) {
             LOG.info("Pod {}: stopping container {} ({}) because {}", key, container.name(), container.id(), why);
             runtime.stopContainer(container.id(), Duration.ofSeconds(gracePeriod(pod)));
+            requeueAfter.accept(key, Duration.ZERO);
+        }
+
+        /**
+         * A container its probe gave up on: preStop, then SIGTERM and SIGKILL after the probe's
+         * {@code terminationGracePeriodSeconds}, else the pod's; the restart policy decides the rest.
+         */
+        private void kill(ContainerStatus container, io.fabric8.kubernetes.api.model.Probe probe,
+                String why) {
+            LOG.info("Pod {}: killing container {} ({}) because {}", key, container.name(), container.id(), why);
+            long grace = probe != null && probe.getTerminationGracePeriodSeconds() != null
+                    ? Math.max(0, probe.getTerminationGracePeriodSeconds()) : gracePeriod(pod);
+            stopContainers(pod, List.of(container), Instant.now().plusSeconds(grace));
             requeueAfter.accept(key, Duration.ZERO);
         }
 
@@ -337,11 +389,10 @@ final class PodSyncer {
 
     // --- sandbox ----------------------------------------------------------------------------
 
-    private PodSandboxStatus newSandbox(String key, Pod pod, Map<String, String> selector,
-            Map<String, List<ContainerStatus>> attempts) {
+    /** @param attempt how many sandboxes the pod had before */
+    private PodSandboxStatus newSandbox(String key, Pod pod, int attempt, Map<String, List<ContainerStatus>> attempts) {
         // Containers still running in a sandbox that is no longer ready have lost their network.
         stopContainers(pod, running(attempts), Instant.now().plusSeconds(gracePeriod(pod)));
-        int attempt = runtime.listPodSandboxes(selector).size();
         List<PodSandboxConfig.PortMapping> ports = new ArrayList<>();
         for (Container c : list(pod.getSpec().getContainers())) {
             for (ContainerPort p : list(c.getPorts())) {
@@ -462,30 +513,9 @@ final class PodSyncer {
         }
     }
 
-    /**
-     * Removes what the runtime has of the pod named by {@code key} that does not belong to
-     * {@code keepUid} ({@code null}: everything): a deleted pod, or an older pod of the same name.
-     */
-    void removeAll(String key, String keepUid) {
-        int slash = key.indexOf('/');
-        Map<String, String> selector = new HashMap<>(node.nodeSelector());
-        selector.put(RuntimeLabels.POD_NAMESPACE, key.substring(0, slash));
-        selector.put(RuntimeLabels.POD_NAME, key.substring(slash + 1));
-        for (ContainerStatus c : runtime.listContainers(selector)) {
-            if (!c.labels().getOrDefault(RuntimeLabels.POD_UID, "").equals(keepUid)) {
-                runtime.stopContainer(c.id(), Duration.ofSeconds(DEFAULT_GRACE_SECONDS));
-                runtime.removeContainer(c.id());
-            }
-        }
-        for (PodSandboxStatus s : runtime.listPodSandboxes(selector)) {
-            String uid = s.labels().getOrDefault(RuntimeLabels.POD_UID, "");
-            if (!uid.equals(keepUid)) {
-                LOG.info("Pod {}: removing sandbox {} of a pod that is gone (uid {})", key, s.id(), uid);
-                runtime.stopPodSandbox(s.id());
-                runtime.removePodSandbox(s.id());
-                deletePodDir(uid);
-            }
-        }
+    /** Whether a runtime object's labels say it belongs to the pod of {@code uid} ({@code null}: no pod). */
+    private static boolean isOf(Map<String, String> labels, String uid) {
+        return uid != null && uid.equals(labels.get(RuntimeLabels.POD_UID));
     }
 
     private void deletePodDir(String uid) {
