@@ -109,7 +109,7 @@ final class PodSyncer {
         Map<String, String> selector = new HashMap<>(node.nodeSelector());
         selector.put(RuntimeLabels.POD_UID, uid);
         if (pod.getMetadata().getDeletionTimestamp() != null) {
-            terminate(pod, selector);
+            terminate(pod, selector, containers, sandboxes);
             return;
         }
         Map<String, Waiting> waiting = new LinkedHashMap<>();
@@ -428,30 +428,48 @@ final class PodSyncer {
     // --- termination --------------------------------------------------------------------------
 
     /** A deleted pod: preStop hooks, SIGTERM, SIGKILL at the deadline, sandbox removed, then the object deleted. */
-    private void terminate(Pod pod, Map<String, String> selector) {
+    private void terminate(Pod pod, Map<String, String> selector, List<ContainerStatus> containers,
+            List<PodSandboxStatus> sandboxes) {
         Instant deadline = Instant.parse(pod.getMetadata().getDeletionTimestamp());
-        Map<String, List<ContainerStatus>> attempts = attempts(runtime.listContainers(selector));
-        stopContainers(pod, running(attempts), deadline);
-        for (PodSandboxStatus s : runtime.listPodSandboxes(selector)) {
+        stopContainers(pod, running(attempts(containers)), deadline);
+        for (PodSandboxStatus s : sandboxes) {
             runtime.stopPodSandbox(s.id());
             runtime.removePodSandbox(s.id());
         }
-        runtime.listContainers(selector).forEach(c -> runtime.removeContainer(c.id()));
+        runtime.listContainers(selector).forEach(c -> runtime.removeContainer(c.id())); // any left outside a sandbox
         deletePodDir(pod.getMetadata().getUid());
         crashBackOff.forget(pod.getMetadata().getUid() + "/");
         pullBackOff.forget(pod.getMetadata().getUid() + "/");
+        deleteObject(pod);
+    }
+
+    /**
+     * The final delete of a terminated pod: grace 0, on the condition that the object is still
+     * this pod (its UID), so a new pod of the same name is never deleted by mistake.
+     */
+    private void deleteObject(Pod pod) {
         String ns = pod.getMetadata().getNamespace();
         String name = pod.getMetadata().getName();
-        Pod current = node.client().pods().inNamespace(ns).withName(name).get();
-        if (current != null && pod.getMetadata().getUid().equals(current.getMetadata().getUid())) {
-            try {
-                node.client().pods().inNamespace(ns).withName(name).withGracePeriod(0).delete();
-                LOG.info("Pod {}/{}: containers stopped, pod deleted", ns, name);
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 404) {
-                    throw e;
-                }
-            }
+        var http = node.client().getHttpClient();
+        String url = node.client().getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/" + ns
+                + "/pods/" + name;
+        String options = "{\"apiVersion\":\"v1\",\"kind\":\"DeleteOptions\",\"gracePeriodSeconds\":0,"
+                + "\"preconditions\":{\"uid\":\"" + pod.getMetadata().getUid() + "\"}}";
+        io.fabric8.kubernetes.client.http.HttpResponse<String> response;
+        try {
+            response = http.sendAsync(http.newHttpRequestBuilder().uri(url).delete("application/json", options).build(),
+                    String.class).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new KubernetesClientException("cannot delete pod " + ns + "/" + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        switch (response.code()) {
+            case 200, 202 -> LOG.info("Pod {}/{}: containers stopped, pod deleted", ns, name);
+            case 404, 409 -> LOG.debug("Pod {}/{}: already gone or replaced by a new pod", ns, name);
+            default -> throw new KubernetesClientException("deleting pod " + ns + "/" + name + " was answered "
+                    + response.code() + ": " + response.body());
         }
     }
 
