@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.kybern.api.runtime.ContainerRuntime;
 import org.kybern.api.runtime.ContainerStatus;
 import org.kybern.api.runtime.LogOptions;
@@ -36,12 +37,18 @@ final class ContainerLogServer {
     private final HttpServer server;
     private final ContainerRuntime runtime;
     private final String nodeName;
+    private final Supplier<Map<String, String>> nodeSelector;
     private final byte[] expectedAuthorization;
 
-    ContainerLogServer(InetSocketAddress address, ContainerRuntime runtime, String nodeName, String nodeToken,
-            ExecutorService executor) throws IOException {
+    /**
+     * @param nodeSelector the labels of what this kubelet made (its node in its cluster), or
+     *                     {@code null} while it has not started
+     */
+    ContainerLogServer(InetSocketAddress address, ContainerRuntime runtime, String nodeName,
+            Supplier<Map<String, String>> nodeSelector, String nodeToken, ExecutorService executor) throws IOException {
         this.runtime = runtime;
         this.nodeName = nodeName;
+        this.nodeSelector = nodeSelector;
         this.expectedAuthorization = ("Bearer " + nodeToken).getBytes(StandardCharsets.UTF_8);
         this.server = HttpServer.create(address, 16);
         server.createContext("/containerLogs/", this::containerLogs);
@@ -91,8 +98,12 @@ final class ContainerLogServer {
                 answer(exchange, 400, e.getMessage());
                 return;
             }
-            Map<String, String> selector = new HashMap<>();
-            selector.put(RuntimeLabels.NODE_NAME, nodeName);
+            Map<String, String> ownLabels = nodeSelector.get();
+            if (ownLabels == null) {
+                answer(exchange, 503, "the kubelet of node " + nodeName + " is starting");
+                return;
+            }
+            Map<String, String> selector = new HashMap<>(ownLabels);
             selector.put(RuntimeLabels.POD_NAMESPACE, ns);
             selector.put(RuntimeLabels.POD_NAME, pod);
             selector.put(RuntimeLabels.CONTAINER_NAME, container);

@@ -38,7 +38,6 @@ public final class Kubelet {
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
     private static final long HEARTBEAT_SECONDS = 10;
 
-    private final ClusterClients clusterClients;
     /** The runtime; the configuration's {@code runtime.target} chooses it. */
     private final ContainerRuntime runtime;
 
@@ -48,19 +47,19 @@ public final class Kubelet {
     private final ExecutorService stoppers;
     private final ExecutorService serverThreads;
     private final ContainerLogServer server;
-    private PodWorkers pods;
+    private final KubernetesClient client;
     private final NodeRegistration registration;
+    private volatile PodWorkers pods;
     private volatile boolean stopped;
 
     @Activate
     public Kubelet(BundleContext context, KubeletConfig config, @Reference ClusterClients clients,
             @Reference(name = "runtime", target = "(kybern.runtime=docker)") ContainerRuntime containerRuntime)
             throws IOException {
-        this.clusterClients = clients;
         this.runtime = containerRuntime;
         this.settings = KubeletSettings.of(config, context::getProperty);
         String node = settings.nodeName();
-        KubernetesClient client = clusterClients.forUser(settings.user());
+        this.client = clients.forUser(settings.user());
         String token = client.getConfiguration().getOauthToken();
         if (token == null || token.isEmpty()) {
             throw new IllegalStateException("kubelet " + node + ": user " + settings.user()
@@ -73,19 +72,19 @@ public final class Kubelet {
         this.serverThreads = Executors.newCachedThreadPool(threads("kubelet-" + node + "-server"));
         try {
             this.server = new ContainerLogServer(new InetSocketAddress(settings.address(), settings.port()), runtime,
-                    node, token, serverThreads);
+                    node, () -> {
+                        PodWorkers current = pods;
+                        return current == null ? null : current.nodeSelector();
+                    }, token, serverThreads);
         } catch (IOException e) {
             shutDownThreads();
             throw new UncheckedIOException("kubelet " + node + " cannot listen on " + settings.address() + ":"
                     + settings.port() + " (another kubelet there? give each its own port)", e);
         }
         String kubeletVersion = context.getBundle().getHeaders().get("Kybern-Kubernetes-Version");
-        NodeContext nodeContext = new NodeContext(node, settings.address(), client, runtime,
-                settings.dataDir().resolve("pods"), settings.capacity());
         this.registration = new NodeRegistration(client, runtime, new NodeRegistration.Spec(node, settings.address(),
                 server.port(), settings.labels(), settings.taints(), settings.capacity(),
                 kubeletVersion == null ? "v0.0.0" : kubeletVersion, settings.dataDir().toFile()));
-        this.pods = new PodWorkers(nodeContext, scheduler, workers, stoppers);
         scheduler.execute(this::start);
     }
 
@@ -96,7 +95,11 @@ public final class Kubelet {
         }
         try {
             registration.register();
-            pods.start();
+            NodeContext node = new NodeContext(settings.nodeName(), clusterId(), settings.address(), client, runtime,
+                    settings.dataDir().resolve("pods"), settings.capacity());
+            PodWorkers starting = new PodWorkers(node, scheduler, workers, stoppers);
+            pods = starting;
+            starting.start();
             scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
             LOG.info("Kubelet {} started: runtime {} {}, port {}", settings.nodeName(), runtime.name(),
                     runtime.version(), server.port());
@@ -105,12 +108,26 @@ public final class Kubelet {
                 return;
             }
             LOG.warn("Kubelet {} cannot start yet, trying again in 5 s: {}", settings.nodeName(), e.toString());
-            pods.stop();
-            pods = new PodWorkers(new NodeContext(settings.nodeName(), settings.address(),
-                    clusterClients.forUser(settings.user()), runtime, settings.dataDir().resolve("pods"),
-                    settings.capacity()), scheduler, workers, stoppers);
+            PodWorkers failed = pods;
+            if (failed != null) {
+                failed.stop();
+            }
+            pods = null;
             scheduler.schedule(this::start, 5, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The cluster's identity, Kubernetes' convention: the UID of the {@code kube-system} namespace.
+     * It labels what this kubelet makes, so kubelets of two clusters on one host (sharing dockerd,
+     * both named after the host) never take each other's containers for orphans.
+     */
+    private String clusterId() {
+        var namespace = client.namespaces().withName("kube-system").get();
+        if (namespace == null) {
+            throw new IllegalStateException("the namespace kube-system does not exist (yet)");
+        }
+        return namespace.getMetadata().getUid();
     }
 
     private void heartbeat() {
@@ -124,7 +141,10 @@ public final class Kubelet {
     @Deactivate
     void deactivate() {
         stopped = true;
-        pods.stop();
+        PodWorkers running = pods;
+        if (running != null) {
+            running.stop();
+        }
         server.stop();
         shutDownThreads();
         LOG.info("Kubelet {} stopped; its containers keep running and are re-adopted at the next start",

@@ -10,16 +10,21 @@ import org.kybern.api.runtime.ContainerRuntime;
  * What every part of one kubelet shares: its node, its API client, its runtime.
  *
  * @param nodeName    the Node's name
+ * @param clusterId   the cluster's identity (the UID of {@code kube-system}), a label of everything the kubelet makes
  * @param hostIP      the Node's InternalIP (pods' hostIP)
  * @param client      the API client acting as this node
  * @param runtime     the container runtime
  * @param podsDir     {@code <dataDir>/<node>/pods}: one directory per pod UID
  * @param allocatable the Node's allocatable resources
  */
-record NodeContext(String nodeName, String hostIP, KubernetesClient client, ContainerRuntime runtime, Path podsDir,
+record NodeContext(String nodeName, String clusterId, String hostIP, KubernetesClient client, ContainerRuntime runtime, Path podsDir,
         Map<String, Quantity> allocatable) {
 
+    /** The kubelet's own label on everything it makes: which cluster's node made it. */
+    static final String CLUSTER_LABEL = "io.kybern.cluster.uid";
+
+    /** The labels that select what this kubelet made: its node, in its cluster. */
     Map<String, String> nodeSelector() {
-        return Map.of(org.kybern.api.runtime.RuntimeLabels.NODE_NAME, nodeName);
+        return Map.of(org.kybern.api.runtime.RuntimeLabels.NODE_NAME, nodeName, CLUSTER_LABEL, clusterId);
     }
 }

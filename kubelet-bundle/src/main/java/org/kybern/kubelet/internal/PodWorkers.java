@@ -95,8 +95,8 @@ final class PodWorkers {
         probes.stopAll();
     }
 
-    void add(String key) {
-        queue.add(key);
+    Map<String, String> nodeSelector() {
+        return node.nodeSelector();
     }
 
     private void addAfter(String key, Duration delay) {
