@@ -46,6 +46,7 @@ public final class Kubelet {
     private final ExecutorService workers;
     private final ExecutorService stoppers;
     private final ExecutorService serverThreads;
+    private final ExecutorService eventWriter;
     private final ContainerLogServer server;
     private final KubernetesClient client;
     private final NodeRegistration registration;
@@ -70,6 +71,7 @@ public final class Kubelet {
         this.workers = Executors.newFixedThreadPool(PodWorkers.WORKERS, threads("kubelet-" + node + "-sync"));
         this.stoppers = Executors.newCachedThreadPool(threads("kubelet-" + node + "-stop"));
         this.serverThreads = Executors.newCachedThreadPool(threads("kubelet-" + node + "-server"));
+        this.eventWriter = Executors.newSingleThreadExecutor(threads("kubelet-" + node + "-events"));
         try {
             this.server = new ContainerLogServer(new InetSocketAddress(settings.address(), settings.port()), runtime,
                     node, () -> {
@@ -96,7 +98,8 @@ public final class Kubelet {
         try {
             registration.register();
             NodeContext node = new NodeContext(settings.nodeName(), clusterId(), settings.address(), client, runtime,
-                    settings.dataDir().resolve("pods"), settings.capacity());
+                    settings.dataDir().resolve("pods"), settings.capacity(),
+                    new PodEvents(client, settings.nodeName(), eventWriter));
             PodWorkers starting = new PodWorkers(node, scheduler, workers, stoppers);
             pods = starting;
             starting.start();
@@ -156,6 +159,7 @@ public final class Kubelet {
         workers.shutdownNow();
         stoppers.shutdownNow();
         serverThreads.shutdownNow();
+        eventWriter.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -16,9 +16,10 @@ import org.kybern.api.runtime.ContainerRuntime;
  * @param runtime     the container runtime
  * @param podsDir     {@code <dataDir>/<node>/pods}: one directory per pod UID
  * @param allocatable the Node's allocatable resources
+ * @param events      where the kubelet reports what it did to a pod
  */
 record NodeContext(String nodeName, String clusterId, String hostIP, KubernetesClient client, ContainerRuntime runtime, Path podsDir,
-        Map<String, Quantity> allocatable) {
+        Map<String, Quantity> allocatable, PodEvents events) {
 
     /** The kubelet's own label on everything it makes: which cluster's node made it. */
     static final String CLUSTER_LABEL = "io.kybern.cluster.uid";

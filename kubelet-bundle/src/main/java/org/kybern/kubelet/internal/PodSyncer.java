@@ -130,7 +130,7 @@ final class PodSyncer {
         PodStatus status = writeStatus(pod, sandbox, attempts, waiting);
         boolean terminal = "Succeeded".equals(status.getPhase()) || "Failed".equals(status.getPhase());
         if (terminal && sandbox != null) {
-            stopContainers(pod, running(attempts), Instant.now().plusSeconds(gracePeriod(pod)));
+            stopContainers(pod, running(attempts), Instant.now().plusSeconds(gracePeriod(pod)), null);
             runtime.stopPodSandbox(sandbox.id()); // Kubernetes releases a finished pod's network namespace
         }
     }
@@ -220,11 +220,11 @@ final class PodSyncer {
                         if (!inSandbox(latest)) {
                             stop(latest, "its sandbox is gone");
                         } else if (!probes.result(latest.id(), ProbeManager.Kind.LIVENESS, true)) {
-                            kill(latest, c.getLivenessProbe(), "it failed its liveness probe");
+                            kill(latest, c.getLivenessProbe(), "failed liveness probe");
                         } else if (probes.startupFailed(latest.id())) {
-                            kill(latest, c.getStartupProbe(), "it failed its startup probe");
+                            kill(latest, c.getStartupProbe(), "failed startup probe");
                         } else {
-                            probes.ensure(key, c, latest.id(), sandbox.ip());
+                            probes.ensure(key, pod, c, latest.id(), sandbox.ip());
                         }
                     }
                     case EXITED -> {
@@ -254,10 +254,10 @@ final class PodSyncer {
          */
         private void kill(ContainerStatus container, io.fabric8.kubernetes.api.model.Probe probe,
                 String why) {
-            LOG.info("Pod {}: killing container {} ({}) because {}", key, container.name(), container.id(), why);
+            LOG.info("Pod {}: killing container {} ({}): {}", key, container.name(), container.id(), why);
             long grace = probe != null && probe.getTerminationGracePeriodSeconds() != null
                     ? Math.max(0, probe.getTerminationGracePeriodSeconds()) : gracePeriod(pod);
-            stopContainers(pod, List.of(container), Instant.now().plusSeconds(grace));
+            stopContainers(pod, List.of(container), Instant.now().plusSeconds(grace), why + ", will be restarted");
             requeueAfter.accept(key, Duration.ZERO);
         }
 
@@ -271,6 +271,9 @@ final class PodSyncer {
                 waiting.put(c.getName(), new Waiting("CrashLoopBackOff", "back-off " + delay.toSeconds()
                         + "s restarting failed container=" + c.getName() + " pod=" + pod.getMetadata().getName() + "_"
                         + pod.getMetadata().getNamespace() + "(" + pod.getMetadata().getUid() + ")"));
+                node.events().warning(pod, c.getName(), "BackOff", "Back-off restarting failed container " + c.getName()
+                        + " in pod " + pod.getMetadata().getName() + "_" + pod.getMetadata().getNamespace() + "("
+                        + pod.getMetadata().getUid() + ")");
                 requeueAfter.accept(key, left);
                 return;
             }
@@ -291,18 +294,22 @@ final class PodSyncer {
                 }
                 ContainerConfig config = config(c, attempt);
                 String id = runtime.createContainer(sandbox.id(), config);
+                node.events().normal(pod, c.getName(), "Created", "Created container " + c.getName());
                 try {
                     runtime.startContainer(id);
                 } catch (RuntimeOperationException e) {
                     runtime.removeContainer(id);
                     throw e;
                 }
+                node.events().normal(pod, c.getName(), "Started", "Started container " + c.getName());
                 LOG.info("Pod {}: started container {} (attempt {}, {})", key, c.getName(), attempt, id);
             } catch (ContainerConfigError e) {
+                node.events().warning(pod, c.getName(), "Failed", "Error: " + e.getMessage());
                 waiting.put(c.getName(), new Waiting("CreateContainerConfigError", e.getMessage()));
                 requeueAfter.accept(key, IMAGE_BACKOFF);
             } catch (RuntimeOperationException | IOException e) {
                 LOG.warn("Pod {}: cannot start container {}: {}", key, c.getName(), e.getMessage());
+                node.events().warning(pod, c.getName(), "Failed", "Error: " + e.getMessage());
                 waiting.put(c.getName(), new Waiting("RunContainerError", e.getMessage()));
                 requeueAfter.accept(key, IMAGE_BACKOFF);
             }
@@ -320,26 +327,36 @@ final class PodSyncer {
             boolean present = runtime.imageStatus(image).isPresent();
             if (!policy.pull(present)) {
                 if (!present) {
-                    waiting.put(c.getName(), new Waiting("ErrImageNeverPull", "Container image \"" + image
-                            + "\" is not present with pull policy of Never"));
+                    String message = "Container image \"" + image + "\" is not present with pull policy of Never";
+                    node.events().warning(pod, c.getName(), "ErrImageNeverPull", message);
+                    waiting.put(c.getName(), new Waiting("ErrImageNeverPull", message));
                     requeueAfter.accept(key, IMAGE_BACKOFF);
                     return false;
                 }
+                node.events().normal(pod, c.getName(), "Pulled", "Container image \"" + image
+                        + "\" already present on machine");
                 return true;
             }
             String backOffKey = pod.getMetadata().getUid() + "/image/" + image;
             Instant now = Instant.now();
             Duration left = pullBackOff.remaining(backOffKey, null, now, now);
             if (!left.isZero()) {
-                waiting.put(c.getName(), new Waiting("ImagePullBackOff", "Back-off pulling image \"" + image + "\""));
+                String message = "Back-off pulling image \"" + image + "\"";
+                node.events().normal(pod, c.getName(), "BackOff", message);
+                waiting.put(c.getName(), new Waiting("ImagePullBackOff", message));
                 requeueAfter.accept(key, left);
                 return false;
             }
             try {
+                node.events().normal(pod, c.getName(), "Pulling", "Pulling image \"" + image + "\"");
                 runtime.pullImage(image, registryAuth(image).orElse(null));
                 pullBackOff.forget(backOffKey);
+                node.events().normal(pod, c.getName(), "Pulled", "Successfully pulled image \"" + image + "\" in "
+                        + Duration.between(now, Instant.now()).toMillis() + "ms");
                 return true;
             } catch (RuntimeOperationException e) {
+                node.events().warning(pod, c.getName(), "Failed", "Failed to pull image \"" + image + "\": "
+                        + e.getMessage());
                 pullBackOff.restarted(backOffKey, null, now, now);
                 waiting.put(c.getName(), new Waiting("ErrImagePull", e.getMessage()));
                 requeueAfter.accept(key, IMAGE_BACKOFF);
@@ -392,7 +409,7 @@ final class PodSyncer {
     /** @param attempt how many sandboxes the pod had before */
     private PodSandboxStatus newSandbox(String key, Pod pod, int attempt, Map<String, List<ContainerStatus>> attempts) {
         // Containers still running in a sandbox that is no longer ready have lost their network.
-        stopContainers(pod, running(attempts), Instant.now().plusSeconds(gracePeriod(pod)));
+        stopContainers(pod, running(attempts), Instant.now().plusSeconds(gracePeriod(pod)), null);
         List<PodSandboxConfig.PortMapping> ports = new ArrayList<>();
         for (Container c : list(pod.getSpec().getContainers())) {
             for (ContainerPort p : list(c.getPorts())) {
@@ -431,7 +448,7 @@ final class PodSyncer {
     private void terminate(Pod pod, Map<String, String> selector, List<ContainerStatus> containers,
             List<PodSandboxStatus> sandboxes) {
         Instant deadline = Instant.parse(pod.getMetadata().getDeletionTimestamp());
-        stopContainers(pod, running(attempts(containers)), deadline);
+        stopContainers(pod, running(attempts(containers)), deadline, null);
         for (PodSandboxStatus s : sandboxes) {
             runtime.stopPodSandbox(s.id());
             runtime.removePodSandbox(s.id());
@@ -473,13 +490,19 @@ final class PodSyncer {
         }
     }
 
-    /** Stops containers in parallel, each running its preStop hook first, all by {@code deadline}. */
-    private void stopContainers(Pod pod, List<ContainerStatus> containers, Instant deadline) {
+    /**
+     * Stops containers in parallel, each running its preStop hook first, all by {@code deadline}.
+     *
+     * @param why why, for the Killing event ({@code null}: the pod is stopping)
+     */
+    private void stopContainers(Pod pod, List<ContainerStatus> containers, Instant deadline, String why) {
         Map<String, Container> specs = new HashMap<>();
         Stream.concat(list(pod.getSpec().getInitContainers()).stream(), list(pod.getSpec().getContainers()).stream())
                 .forEach(c -> specs.put(c.getName(), c));
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (ContainerStatus c : containers) {
+            node.events().normal(pod, c.name(), "Killing", why == null ? "Stopping container " + c.name()
+                    : "Container " + c.name() + " " + why);
             stops.add(CompletableFuture.runAsync(() -> {
                 Container spec = specs.get(c.name());
                 if (spec != null && spec.getLifecycle() != null && spec.getLifecycle().getPreStop() != null) {

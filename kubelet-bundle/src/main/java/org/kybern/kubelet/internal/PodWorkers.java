@@ -43,7 +43,7 @@ final class PodWorkers {
         this.node = node;
         this.scheduler = scheduler;
         this.workers = workers;
-        this.probes = new ProbeManager(scheduler, new Prober(node.runtime()), queue::add);
+        this.probes = new ProbeManager(scheduler, new Prober(node.runtime()), queue::add, node.events());
         this.syncer = new PodSyncer(node, probes, stoppers, this::addAfter);
     }
 

@@ -1,6 +1,7 @@
 package org.kybern.kubelet.internal;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Probe;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class ProbeManager {
     private record Key(String containerId, Kind kind) {
     }
 
+    private static final Map<Kind, String> PROBE_NAMES = Map.of(Kind.STARTUP, "Startup", Kind.LIVENESS, "Liveness",
+            Kind.READINESS, "Readiness");
+
     private final class Worker {
         final ProbeState state;
         ScheduledFuture<?> future;
@@ -34,19 +38,21 @@ final class ProbeManager {
     private final ScheduledExecutorService scheduler;
     private final Prober prober;
     private final Consumer<String> requeue;
+    private final PodEvents events;
     private final Map<Key, Worker> workers = new HashMap<>();
 
-    ProbeManager(ScheduledExecutorService scheduler, Prober prober, Consumer<String> requeue) {
+    ProbeManager(ScheduledExecutorService scheduler, Prober prober, Consumer<String> requeue, PodEvents events) {
         this.scheduler = scheduler;
         this.prober = prober;
         this.requeue = requeue;
+        this.events = events;
     }
 
     /** Starts the workers of a running container that are missing. */
-    synchronized void ensure(String podKey, Container container, String containerId, String podIP) {
-        start(podKey, container, containerId, podIP, Kind.STARTUP, container.getStartupProbe(), false);
-        start(podKey, container, containerId, podIP, Kind.LIVENESS, container.getLivenessProbe(), true);
-        start(podKey, container, containerId, podIP, Kind.READINESS, container.getReadinessProbe(), false);
+    synchronized void ensure(String podKey, Pod pod, Container container, String containerId, String podIP) {
+        start(podKey, pod, container, containerId, podIP, Kind.STARTUP, container.getStartupProbe(), false);
+        start(podKey, pod, container, containerId, podIP, Kind.LIVENESS, container.getLivenessProbe(), true);
+        start(podKey, pod, container, containerId, podIP, Kind.READINESS, container.getReadinessProbe(), false);
     }
 
     /** Stops the workers of containers not in {@code running}. */
@@ -77,8 +83,8 @@ final class ProbeManager {
         workers.clear();
     }
 
-    private void start(String podKey, Container container, String containerId, String podIP, Kind kind, Probe probe,
-            boolean initial) {
+    private void start(String podKey, Pod pod, Container container, String containerId, String podIP, Kind kind,
+            Probe probe, boolean initial) {
         Key key = new Key(containerId, kind);
         if (probe == null || workers.containsKey(key)) {
             return;
@@ -95,6 +101,9 @@ final class ProbeManager {
                 return; // a startup probe stops once it succeeded
             }
             boolean ok = prober.probe(probe, container, containerId, podIP);
+            if (!ok) {
+                events.warning(pod, container.getName(), "Unhealthy", PROBE_NAMES.get(kind) + " probe failed");
+            }
             if (worker.state.record(ok) || kind == Kind.STARTUP && worker.state.exhausted()) {
                 requeue.accept(podKey);
             }
