@@ -1,7 +1,8 @@
 package org.kybern.kubelet.internal;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -27,14 +28,16 @@ import org.slf4j.LoggerFactory;
  * The kubelet's server for the API server's {@code pods/log} proxy:
  * {@code GET /containerLogs/<namespace>/<pod>/<container>?follow&tailLines&previous&timestamps&sinceSeconds&sinceTime}.
  *
- * <p>Only the API server may ask: a request must carry {@code Authorization: Bearer <token>} with
- * this node's own API token, which only the node and the API server (its token file) know.
+ * <p>HTTPS with the kubelet's own {@link ServingCertificate}, which the API server trusts by the
+ * fingerprint the Node shows. Only the API server may ask: a request must carry
+ * {@code Authorization: Bearer <token>} with this node's own API token, which only the node and the
+ * API server (its token file) know.
  */
 final class ContainerLogServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerLogServer.class);
 
-    private final HttpServer server;
+    private final HttpsServer server;
     private final ContainerRuntime runtime;
     private final String nodeName;
     private final Supplier<Map<String, String>> nodeSelector;
@@ -43,19 +46,22 @@ final class ContainerLogServer {
     /**
      * @param nodeSelector the labels of what this kubelet made (its node in its cluster), or
      *                     {@code null} while it has not started
+     * @param certificate  the kubelet's serving certificate
      */
     ContainerLogServer(InetSocketAddress address, ContainerRuntime runtime, String nodeName,
-            Supplier<Map<String, String>> nodeSelector, String nodeToken, ExecutorService executor) throws IOException {
+            Supplier<Map<String, String>> nodeSelector, String nodeToken, ServingCertificate certificate,
+            ExecutorService executor) throws IOException {
         this.runtime = runtime;
         this.nodeName = nodeName;
         this.nodeSelector = nodeSelector;
         this.expectedAuthorization = ("Bearer " + nodeToken).getBytes(StandardCharsets.UTF_8);
-        this.server = HttpServer.create(address, 16);
+        this.server = HttpsServer.create(address, 16);
+        server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
         server.createContext("/containerLogs/", this::containerLogs);
         server.createContext("/healthz", exchange -> answer(exchange, 200, "ok"));
         server.setExecutor(executor);
         server.start();
-        LOG.info("Kubelet {} serves container logs on http://{}:{}", nodeName, address.getHostString(),
+        LOG.info("Kubelet {} serves container logs on https://{}:{}", nodeName, address.getHostString(),
                 server.getAddress().getPort());
     }
 

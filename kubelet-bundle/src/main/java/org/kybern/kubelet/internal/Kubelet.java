@@ -72,21 +72,34 @@ public final class Kubelet {
         this.stoppers = Executors.newCachedThreadPool(threads("kubelet-" + node + "-stop"));
         this.serverThreads = Executors.newCachedThreadPool(threads("kubelet-" + node + "-server"));
         this.eventWriter = Executors.newSingleThreadExecutor(threads("kubelet-" + node + "-events"));
+        ServingCertificate certificate;
+        try {
+            certificate = ServingCertificate.create(node, settings.address());
+        } catch (java.security.GeneralSecurityException e) {
+            shutDownThreads();
+            throw new IllegalStateException("kubelet " + node + " cannot make its serving certificate", e);
+        }
         try {
             this.server = new ContainerLogServer(new InetSocketAddress(settings.address(), settings.port()), runtime,
                     node, () -> {
                         PodWorkers current = pods;
                         return current == null ? null : current.nodeSelector();
-                    }, token, serverThreads);
+                    }, token, certificate, serverThreads);
         } catch (IOException e) {
             shutDownThreads();
             throw new UncheckedIOException("kubelet " + node + " cannot listen on " + settings.address() + ":"
                     + settings.port() + " (another kubelet there? give each its own port)", e);
         }
         String kubeletVersion = context.getBundle().getHeaders().get("Kybern-Kubernetes-Version");
+        String fingerprint;
+        try {
+            fingerprint = certificate.fingerprint();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        }
         this.registration = new NodeRegistration(client, runtime, new NodeRegistration.Spec(node, settings.address(),
                 server.port(), settings.labels(), settings.taints(), settings.capacity(),
-                kubeletVersion == null ? "v0.0.0" : kubeletVersion, settings.dataDir().toFile()));
+                kubeletVersion == null ? "v0.0.0" : kubeletVersion, settings.dataDir().toFile(), fingerprint));
         scheduler.execute(this::start);
     }
 

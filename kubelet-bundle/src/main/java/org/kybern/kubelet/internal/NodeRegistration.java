@@ -38,7 +38,7 @@ final class NodeRegistration {
 
     /** What the Node says about itself. */
     record Spec(String nodeName, String address, int port, Map<String, String> labels, List<Taint> taints,
-            Map<String, Quantity> capacity, String kubeletVersion, File dataDir) {
+            Map<String, Quantity> capacity, String kubeletVersion, File dataDir, String servingCertificateSha256) {
     }
 
     private final KubernetesClient client;
@@ -55,7 +55,8 @@ final class NodeRegistration {
     void register() {
         Node existing = client.nodes().withName(spec.nodeName()).get();
         if (existing == null) {
-            Node node = new NodeBuilder().withNewMetadata().withName(spec.nodeName()).withLabels(labels()).endMetadata()
+            Node node = new NodeBuilder().withNewMetadata().withName(spec.nodeName()).withLabels(labels())
+                    .addToAnnotations(ServingCertificate.FINGERPRINT_ANNOTATION, spec.servingCertificateSha256()).endMetadata()
                     .withNewSpec().withTaints(spec.taints()).endSpec().build();
             try {
                 client.nodes().resource(node).create();
@@ -71,6 +72,11 @@ final class NodeRegistration {
                         : n.getMetadata().getLabels());
                 labels.putAll(labels());
                 n.getMetadata().setLabels(labels);
+                Map<String, String> annotations = new LinkedHashMap<>(n.getMetadata().getAnnotations() == null
+                        ? Map.of() : n.getMetadata().getAnnotations());
+                // A new certificate at every start: the API server learns which one to trust here.
+                annotations.put(ServingCertificate.FINGERPRINT_ANNOTATION, spec.servingCertificateSha256());
+                n.getMetadata().setAnnotations(annotations);
                 return n;
             });
         }

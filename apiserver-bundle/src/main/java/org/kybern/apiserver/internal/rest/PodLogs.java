@@ -14,13 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.kybern.apiserver.internal.security.PinnedCertificate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET pods/<name>/log}: the container's log, proxied from the kubelet of the pod's node
  * ({@code /containerLogs/<namespace>/<pod>/<container>} on the node's address and
- * {@code status.daemonEndpoints.kubeletEndpoint.Port}), streamed through as it arrives.
+ * {@code status.daemonEndpoints.kubeletEndpoint.Port}), streamed through as it arrives. A kubelet
+ * that shows a serving-certificate fingerprint on its Node is asked over HTTPS, trusting exactly
+ * that certificate; the API server shows it the node's own token.
  */
 final class PodLogs {
 
@@ -29,6 +32,14 @@ final class PodLogs {
             "PodLogOptions", true, List.of(), List.of());
     private static final List<String> FLAGS = List.of("follow", "previous", "timestamps");
     private static final int DEFAULT_KUBELET_PORT = 10250;
+    /** Where a kubelet shows the SHA-256 of its self-signed serving certificate (kubelet-bundle's ServingCertificate). */
+    static final String KUBELET_CERT_ANNOTATION = "kybern.io/kubelet-serving-cert-sha256";
+
+    private record Pinned(String sha256, HttpClient client) {
+    }
+
+    /** Per node, the client trusting its kubelet's current certificate (one per node, replaced when it changes). */
+    private final java.util.Map<String, Pinned> pinnedClients = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ObjectStore objects;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -59,8 +70,9 @@ final class PodLogs {
         ObjectNode node = objects.get(NODES, null, nodeName);
         int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port")
                 .asInt(DEFAULT_KUBELET_PORT);
-        return URI.create("http://" + hostPart(address(node)) + ":" + port + "/containerLogs/" + encode(namespace) + "/"
-                + encode(name) + "/" + encode(container) + options);
+        String scheme = pin(node).isEmpty() ? "http" : "https";
+        return URI.create(scheme + "://" + hostPart(address(node)) + ":" + port + "/containerLogs/" + encode(namespace)
+                + "/" + encode(name) + "/" + encode(container) + options);
     }
 
     /**
@@ -73,7 +85,7 @@ final class PodLogs {
         HttpRequest.Builder request = HttpRequest.newBuilder(location).GET();
         tokenOfUser.apply("system:node:" + nodeName).ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
-            upstream = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            upstream = client(location, nodeName).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ApiException(503, "ServiceUnavailable", "the kubelet at " + location.getAuthority()
                     + " cannot be reached: " + e);
@@ -102,6 +114,33 @@ final class PodLogs {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * The HTTP client for a kubelet: over https, one that trusts exactly the serving certificate
+     * whose fingerprint the kubelet put on its Node (a new one at each kubelet start).
+     */
+    private HttpClient client(URI location, String nodeName) {
+        if (!location.getScheme().equals("https")) {
+            return http;
+        }
+        String pin = pin(objects.get(NODES, null, nodeName));
+        Pinned pinned = pinnedClients.get(nodeName);
+        if (pinned == null || !pinned.sha256().equals(pin)) {
+            try {
+                pinned = new Pinned(pin, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(PinnedCertificate.sslContext(pin)).build());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new ApiException(503, "ServiceUnavailable", "no TLS to the kubelet of node " + nodeName + ": " + e);
+            }
+            pinnedClients.put(nodeName, pinned);
+        }
+        return pinned.client();
+    }
+
+    /** The fingerprint of the kubelet's serving certificate the Node shows, or empty (a kubelet serving http). */
+    private static String pin(ObjectNode node) {
+        return node.path("metadata").path("annotations").path(KUBELET_CERT_ANNOTATION).asString("");
     }
 
     /** The container the request names, or the pod's only one. */

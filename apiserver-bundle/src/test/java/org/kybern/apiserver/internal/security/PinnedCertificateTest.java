@@ -1,0 +1,27 @@
+package org.kybern.apiserver.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.junit.jupiter.api.Test;
+
+class PinnedCertificateTest {
+
+    @Test
+    void trustsExactlyThePinnedServerCertificate() throws Exception {
+        Pki.Identity ca = Pki.newCa("test-ca");
+        X509Certificate kubelet = Pki.newServing(ca, "kubelet").certificate();
+        X509Certificate other = Pki.newServing(ca, "other").certificate();
+        X509ExtendedTrustManager trust = new PinnedCertificate(Pki.fingerprint(kubelet));
+        assertDoesNotThrow(() -> trust.checkServerTrusted(new X509Certificate[] {kubelet}, "EC"));
+        CertificateException refused = assertThrows(CertificateException.class,
+                () -> trust.checkServerTrusted(new X509Certificate[] {other, ca.certificate()}, "EC"));
+        assertTrue(refused.getMessage().contains("is not the pinned one"), refused.getMessage());
+        assertThrows(CertificateException.class, () -> trust.checkServerTrusted(new X509Certificate[0], "EC"));
+        assertThrows(CertificateException.class, () -> trust.checkClientTrusted(new X509Certificate[] {kubelet}, "EC"));
+    }
+}
