@@ -2,6 +2,8 @@ package org.kybern.kubelet.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,13 +11,17 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.kybern.api.runtime.ContainerRuntime;
 import org.kybern.api.runtime.ContainerStatus;
 import org.kybern.api.runtime.LogOptions;
@@ -29,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /containerLogs/<namespace>/<pod>/<container>?follow&tailLines&previous&timestamps&sinceSeconds&sinceTime}.
  *
  * <p>HTTPS with the kubelet's own {@link ServingCertificate}, which the API server trusts by the
- * fingerprint the Node shows. Only the API server may ask: a request must carry
+ * fingerprint the Node shows. Only the API server may ask: a request must show a client
+ * certificate signed by the cluster CA (see {@link ClientCertificates}) or carry
  * {@code Authorization: Bearer <token>} with this node's own API token, which only the node and the
  * API server (its token file) know.
  */
@@ -42,6 +49,7 @@ final class ContainerLogServer {
     private final String nodeName;
     private final Supplier<Map<String, String>> nodeSelector;
     private final byte[] expectedAuthorization;
+    private final ClientCertificates clients;
 
     /**
      * @param nodeSelector the labels of what this kubelet made (its node in its cluster), or
@@ -50,13 +58,21 @@ final class ContainerLogServer {
      */
     ContainerLogServer(InetSocketAddress address, ContainerRuntime runtime, String nodeName,
             Supplier<Map<String, String>> nodeSelector, String nodeToken, ServingCertificate certificate,
-            ExecutorService executor) throws IOException {
+            ClientCertificates clients, ExecutorService executor) throws IOException {
+        this.clients = clients;
         this.runtime = runtime;
         this.nodeName = nodeName;
         this.nodeSelector = nodeSelector;
         this.expectedAuthorization = ("Bearer " + nodeToken).getBytes(StandardCharsets.UTF_8);
         this.server = HttpsServer.create(address, 16);
-        server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()));
+        server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
+                parameters.setWantClientAuth(true); // asked, not required: a missing one gets a clear 401
+                params.setSSLParameters(parameters);
+            }
+        });
         server.createContext("/containerLogs/", this::containerLogs);
         server.createContext("/healthz", exchange -> answer(exchange, 200, "ok"));
         server.setExecutor(executor);
@@ -75,13 +91,13 @@ final class ContainerLogServer {
 
     private void containerLogs(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            if (authorization == null) {
-                answer(exchange, 401, "Unauthorized: the kubelet needs the API server's credentials (Authorization: Bearer)");
-                return;
-            }
-            if (!MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), expectedAuthorization)) {
-                answer(exchange, 403, "Forbidden: these credentials may not read container logs on node " + nodeName);
+            Optional<String> refusal = refusal(exchange);
+            if (refusal.isPresent()) {
+                boolean anonymous = refusal.get().startsWith("no client certificate")
+                        && exchange.getRequestHeaders().getFirst("Authorization") == null;
+                answer(exchange, anonymous ? 401 : 403, anonymous
+                        ? "Unauthorized: the kubelet needs a client certificate signed by the cluster CA (or the node's token)"
+                        : "Forbidden: " + refusal.get() + "; container logs on node " + nodeName + " are for the API server");
                 return;
             }
             if (!exchange.getRequestMethod().equals("GET")) {
@@ -131,6 +147,29 @@ final class ContainerLogServer {
                 LOG.debug("Log stream of {}/{}/{} ended: {}", ns, pod, container, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Why this request may not read logs, or empty: it shows a client certificate signed by the
+     * cluster CA, or the node's own token.
+     */
+    private Optional<String> refusal(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null
+                && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), expectedAuthorization)) {
+            return Optional.empty();
+        }
+        Certificate[] chain;
+        try {
+            chain = ((HttpsExchange) exchange).getSSLSession().getPeerCertificates();
+        } catch (SSLPeerUnverifiedException e) {
+            chain = null;
+        }
+        Optional<String> byCertificate = clients.refusal(chain);
+        if (byCertificate.isPresent() && authorization != null) {
+            return Optional.of("the token is not this node's, and " + byCertificate.get());
+        }
+        return byCertificate;
     }
 
     /** Log options as the API server passes them on. */

@@ -84,7 +84,7 @@ public final class Kubelet {
                     node, () -> {
                         PodWorkers current = pods;
                         return current == null ? null : current.nodeSelector();
-                    }, token, certificate, serverThreads);
+                    }, token, certificate, new ClientCertificates(settings.caFile()), serverThreads);
         } catch (IOException e) {
             shutDownThreads();
             throw new UncheckedIOException("kubelet " + node + " cannot listen on " + settings.address() + ":"

@@ -55,4 +55,9 @@ public @interface KubeletConfig {
     @AttributeDefinition(name = "Data directory",
             description = "Where pod volumes live: <dir>/<node>/pods/<uid>/volumes/. Empty: <karaf.data>/kybern/kubelet.")
     String dataDir() default "";
+
+    @AttributeDefinition(name = "Cluster CA file",
+            description = "PEM of the cluster CA: a client certificate it signed may read container logs (the API "
+                    + "server's). Empty: <karaf.data>/kybern/pki/ca.crt, where this Karaf's API server keeps it.")
+    String caFile() default "";
 }

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * refused with a message naming the key.
  */
 record KubeletSettings(String nodeName, String user, Map<String, String> labels, List<Taint> taints,
-        Map<String, Quantity> capacity, int port, String address, Path dataDir) {
+        Map<String, Quantity> capacity, int port, String address, Path dataDir, Path caFile) {
 
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
@@ -47,10 +47,11 @@ record KubeletSettings(String nodeName, String user, Map<String, String> labels,
         }
         String address = config.address().strip().isEmpty() ? "127.0.0.1" : config.address().strip();
         String karafData = frameworkProperty.apply("karaf.data");
-        Path dataDir = (config.dataDir().isBlank()
-                ? Path.of(karafData != null ? karafData : System.getProperty("java.io.tmpdir"), "kybern", "kubelet")
-                : Path.of(config.dataDir().strip())).resolve(nodeName);
-        return new KubeletSettings(nodeName, user, labels, taints, capacity, config.port(), address, dataDir);
+        Path karafKybern = Path.of(karafData != null ? karafData : System.getProperty("java.io.tmpdir"), "kybern");
+        Path dataDir = (config.dataDir().isBlank() ? karafKybern.resolve("kubelet") : Path.of(config.dataDir().strip()))
+                .resolve(nodeName);
+        Path caFile = config.caFile().isBlank() ? karafKybern.resolve("pki/ca.crt") : Path.of(config.caFile().strip());
+        return new KubeletSettings(nodeName, user, labels, taints, capacity, config.port(), address, dataDir, caFile);
     }
 
     /** {@code key[=value]:Effect}. */

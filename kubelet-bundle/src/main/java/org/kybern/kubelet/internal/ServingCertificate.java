@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -80,7 +81,7 @@ final class ServingCertificate {
         KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keyManagers.init(store, password);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keyManagers.getKeyManagers(), null, RANDOM);
+        context.init(keyManagers.getKeyManagers(), new TrustManager[] {ClientCertificates.anyClient()}, RANDOM);
         return new ServingCertificate(certificate, context);
     }
 

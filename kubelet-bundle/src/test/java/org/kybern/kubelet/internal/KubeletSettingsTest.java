@@ -26,6 +26,7 @@ class KubeletSettingsTest {
             public int port() { return 10251; }
             public String address() { return ""; }
             public String dataDir() { return ""; }
+            public String caFile() { return ""; }
         };
     }
 
@@ -47,6 +48,7 @@ class KubeletSettingsTest {
         assertEquals("20", s.capacity().get("pods").toString());
         assertEquals("127.0.0.1", s.address());
         assertEquals(Path.of("/var/karaf/kybern/kubelet/node-b"), s.dataDir());
+        assertEquals(Path.of("/var/karaf/kybern/pki/ca.crt"), s.caFile());
     }
 
     @Test

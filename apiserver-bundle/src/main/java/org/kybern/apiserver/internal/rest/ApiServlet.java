@@ -63,6 +63,8 @@ public class ApiServlet extends HttpServlet {
     /** Not called: the API is registered only after the authentication filter in front of it is. */
     @Reference
     private transient BearerTokenFilter authentication;
+    @Reference
+    private transient org.kybern.apiserver.internal.security.KubeletClientCredentials kubeletClient;
 
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient YAMLMapper yaml = YAMLMapper.builder().build();
@@ -85,7 +87,7 @@ public class ApiServlet extends HttpServlet {
         strategicMergePatch = new StrategicMergePatch(schema);
         unknownFields = new UnknownFields(schema);
         pods = new Pods(objects, json, Clock.systemUTC());
-        podLogs = new PodLogs(objects, authentication::tokenOf);
+        podLogs = new PodLogs(objects, authentication::tokenOf, kubeletClient::sslContext);
     }
 
     /** New service ranges apply to allocations from now on; services keep what they have. */

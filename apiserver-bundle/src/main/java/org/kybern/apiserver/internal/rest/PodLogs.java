@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.kybern.apiserver.internal.security.PinnedCertificate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code /containerLogs/<namespace>/<pod>/<container>} on the node's address and
  * {@code status.daemonEndpoints.kubeletEndpoint.Port}), streamed through as it arrives. A kubelet
  * that shows a serving-certificate fingerprint on its Node is asked over HTTPS, trusting exactly
- * that certificate; the API server shows it the node's own token.
+ * that certificate; the API server shows it its client certificate (signed by the cluster CA) and
+ * the node's own token.
  */
 final class PodLogs {
 
@@ -48,13 +48,25 @@ final class PodLogs {
     /** A user's token from the token file, for the kubelet's own token {@code system:node:<node>}. */
     private final java.util.function.Function<String, java.util.Optional<String>> tokenOfUser;
 
-    PodLogs(ObjectStore objects) {
-        this(objects, user -> java.util.Optional.empty());
+    /** TLS to a kubelet whose serving certificate has a given SHA-256, showing the API server's client certificate. */
+    interface KubeletTls {
+        javax.net.ssl.SSLContext forCertificate(String sha256) throws java.io.IOException,
+                java.security.GeneralSecurityException;
     }
 
-    PodLogs(ObjectStore objects, java.util.function.Function<String, java.util.Optional<String>> tokenOfUser) {
+    private final KubeletTls kubeletTls;
+
+    PodLogs(ObjectStore objects) {
+        this(objects, user -> java.util.Optional.empty(), sha256 -> {
+            throw new java.security.GeneralSecurityException("no TLS credentials for kubelets");
+        });
+    }
+
+    PodLogs(ObjectStore objects, java.util.function.Function<String, java.util.Optional<String>> tokenOfUser,
+            KubeletTls kubeletTls) {
         this.objects = objects;
         this.tokenOfUser = tokenOfUser;
+        this.kubeletTls = kubeletTls;
     }
 
     /** Where the log is: the kubelet URL with the passed-through options. Refusals as Kubernetes words them. */
@@ -117,8 +129,9 @@ final class PodLogs {
     }
 
     /**
-     * The HTTP client for a kubelet: over https, one that trusts exactly the serving certificate
-     * whose fingerprint the kubelet put on its Node (a new one at each kubelet start).
+     * The HTTP client for a kubelet: over https, one that shows the API server's client certificate
+     * and trusts exactly the serving certificate whose fingerprint the kubelet put on its Node (a
+     * new one at each kubelet start).
      */
     private HttpClient client(URI location, String nodeName) {
         if (!location.getScheme().equals("https")) {
@@ -129,8 +142,8 @@ final class PodLogs {
         if (pinned == null || !pinned.sha256().equals(pin)) {
             try {
                 pinned = new Pinned(pin, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(PinnedCertificate.sslContext(pin)).build());
-            } catch (java.security.GeneralSecurityException e) {
+                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(kubeletTls.forCertificate(pin)).build());
+            } catch (IOException | java.security.GeneralSecurityException e) {
                 throw new ApiException(503, "ServiceUnavailable", "no TLS to the kubelet of node " + nodeName + ": " + e);
             }
             pinnedClients.put(nodeName, pinned);

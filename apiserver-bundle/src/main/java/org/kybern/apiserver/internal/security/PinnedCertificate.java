@@ -4,9 +4,7 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -14,19 +12,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * trusts a kubelet's self-signed serving certificate, whose fingerprint the kubelet shows on its
  * Node. Any other certificate is refused, whatever signed it.
  */
-public final class PinnedCertificate extends X509ExtendedTrustManager {
+final class PinnedCertificate extends X509ExtendedTrustManager {
 
     private final String sha256;
 
     PinnedCertificate(String sha256) {
         this.sha256 = sha256;
-    }
-
-    /** A TLS context for connections to the server whose certificate has this fingerprint (lower-case hex). */
-    public static SSLContext sslContext(String sha256) throws GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new PinnedCertificate(sha256)}, null);
-        return context;
     }
 
     @Override
