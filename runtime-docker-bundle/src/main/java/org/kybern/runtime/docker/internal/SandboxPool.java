@@ -1,0 +1,99 @@
+package org.kybern.runtime.docker.internal;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandboxes started in advance. Starting a sandbox costs as much as {@code docker run} (Docker
+ * attaches it to the bridge); a pod that claims one only pays for a rename. A claim is refilled
+ * in the background on one thread; idle sandboxes are removed on close.
+ */
+final class SandboxPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
+    private static final long RETRY_SECONDS = 5;
+
+    /** A started pool sandbox and the files Docker shares from it into the containers that join it. */
+    record Pooled(String id, String hostname, String hostnamePath, String hostsPath, String resolvConfPath) {
+    }
+
+    private final int size;
+    private final Supplier<Pooled> starter;
+    private final Consumer<String> remover;
+    private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService refiller;
+    private final AtomicBoolean refillScheduled = new AtomicBoolean();
+    private volatile boolean closed;
+
+    SandboxPool(int size, Supplier<Pooled> starter, Consumer<String> remover) {
+        this.size = size;
+        this.starter = starter;
+        this.remover = remover;
+        this.refiller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kybern-sandbox-pool");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduleRefill(0);
+    }
+
+    /** An idle sandbox, now the caller's, or empty when none is ready. */
+    Optional<Pooled> claim() {
+        Pooled claimed = idle.poll();
+        scheduleRefill(0);
+        return Optional.ofNullable(claimed);
+    }
+
+    int idleCount() {
+        return idle.size();
+    }
+
+    private void scheduleRefill(long delaySeconds) {
+        if (!closed && refillScheduled.compareAndSet(false, true)) {
+            refiller.schedule(this::refill, delaySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    private void refill() {
+        refillScheduled.set(false);
+        try {
+            while (!closed && idle.size() < size) {
+                Pooled started = starter.get();
+                if (closed) {
+                    remover.accept(started.id());
+                    return;
+                }
+                idle.add(started);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not start a pool sandbox, retrying in {} s: {}", RETRY_SECONDS, e.getMessage());
+            scheduleRefill(RETRY_SECONDS);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        refiller.shutdownNow();
+        try {
+            refiller.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Pooled pooled; (pooled = idle.poll()) != null;) {
+            try {
+                remover.accept(pooled.id());
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove idle pool sandbox {}: {}", pooled.id(), e.getMessage());
+            }
+        }
+    }
+}
