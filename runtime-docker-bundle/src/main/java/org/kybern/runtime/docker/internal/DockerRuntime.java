@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * holding the pod's network and IPC namespaces; the pod's containers join both, so they reach each
  * other on localhost. Everything created carries the kubelet's labels (see {@link RuntimeLabels}).
  */
-@Component(service = ContainerRuntime.class, property = ContainerRuntime.TYPE_PROPERTY + "=docker",
+// Immediate: the pool fills at start, and the service must not be deactivated when its last user lets go.
+@Component(service = ContainerRuntime.class, immediate = true, property = ContainerRuntime.TYPE_PROPERTY + "=docker",
         configurationPid = "org.kybern.runtime.docker", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DockerRuntimeConfig.class)
 public class DockerRuntime implements ContainerRuntime {
@@ -79,7 +80,8 @@ public class DockerRuntime implements ContainerRuntime {
         this(config.dockerHost(), config.sandboxImage(), config.sandboxPoolSize());
     }
 
-    DockerRuntime(String dockerHost, String sandboxImage, int sandboxPoolSize) {
+    /** For tests and the benchmark, which run it outside OSGi. */
+    public DockerRuntime(String dockerHost, String sandboxImage, int sandboxPoolSize) {
         this.dockerHost = dockerHost;
         this.sandboxImage = sandboxImage;
         DefaultDockerClientConfig clientConfig = DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -436,7 +438,7 @@ public class DockerRuntime implements ContainerRuntime {
     }
 
     /** How many pool sandboxes wait to be claimed (for tests and the benchmark). */
-    int idlePoolSandboxes() {
+    public int idlePoolSandboxes() {
         SandboxPool current = pool;
         return current == null ? 0 : current.idleCount();
     }

@@ -2,8 +2,7 @@ package org.kybern.runtime.docker.internal;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -29,7 +28,7 @@ final class SandboxPool implements AutoCloseable {
     private final Supplier<Pooled> starter;
     private final Consumer<String> remover;
     private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService refiller;
+    private final ScheduledThreadPoolExecutor refiller;
     private final AtomicBoolean refillScheduled = new AtomicBoolean();
     private volatile boolean closed;
 
@@ -37,11 +36,13 @@ final class SandboxPool implements AutoCloseable {
         this.size = size;
         this.starter = starter;
         this.remover = remover;
-        this.refiller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.refiller = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "kybern-sandbox-pool");
             thread.setDaemon(true);
             return thread;
         });
+        // A retry waiting for its delay is dropped on close rather than run.
+        refiller.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         scheduleRefill(0);
     }
 
@@ -74,6 +75,9 @@ final class SandboxPool implements AutoCloseable {
                 idle.add(started);
             }
         } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
             LOG.warn("Could not start a pool sandbox, retrying in {} s: {}", RETRY_SECONDS, e.getMessage());
             scheduleRefill(RETRY_SECONDS);
         }
@@ -82,7 +86,9 @@ final class SandboxPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        refiller.shutdownNow();
+        // Not interrupted: a sandbox being started is finished (a fraction of a second), then removed,
+        // where an interrupt could leave it created and unknown.
+        refiller.shutdown();
         try {
             refiller.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
