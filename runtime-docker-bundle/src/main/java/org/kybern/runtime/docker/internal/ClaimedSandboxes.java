@@ -24,9 +24,9 @@ import org.kybern.api.runtime.PodSandboxConfig;
 
 /**
  * Turns an idle pool sandbox into a pod's sandbox. Docker fixes a container's labels and hostname
- * at create, so a claim (1) renames the sandbox to the pod's name, (2) keeps the pod's labels in a
- * file inside the sandbox ({@value #LABELS_FILE}), from which a restarted runtime reads them back,
- * and (3) rewrites the hostname, hosts and resolv.conf files that Docker shares from the sandbox into
+ * at create, so a claim (1) keeps the pod's labels in a file inside the sandbox
+ * ({@value #LABELS_FILE}), from which a restarted runtime reads them back, (2) renames the sandbox
+ * to the pod's name, and (3) rewrites the hostname, hosts and resolv.conf files that Docker shares from the sandbox into
  * every container joining it (as Kubernetes' dockershim rewrote resolv.conf). The kernel hostname
  * ({@code uname -n}) of a claimed sandbox stays the pool's: Docker offers no way to change it.
  */
@@ -45,9 +45,11 @@ final class ClaimedSandboxes {
 
     void claim(SandboxPool.Pooled pooled, PodSandboxConfig config, Map<String, String> labels) {
         String action = "claiming pool sandbox " + pooled.id() + " for pod " + config.namespace() + "/" + config.name();
-        calls.run(action, () -> docker.renameContainerCmd(pooled.id()).withName(DockerNames.sandboxName(config)).exec());
+        // Labels first: a runtime that dies before the rename leaves an idle-named sandbox, which the
+        // next runtime removes; the other way round it would leave a pod's sandbox nobody can find.
         calls.run(action, () -> docker.copyArchiveToContainerCmd(pooled.id()).withRemotePath("/")
                 .withTarInputStream(new ByteArrayInputStream(tarOf(LABELS_FILE, properties(labels)))).exec());
+        calls.run(action, () -> docker.renameContainerCmd(pooled.id()).withName(DockerNames.sandboxName(config)).exec());
         labelsById.put(pooled.id(), Map.copyOf(labels));
         try {
             rewriteSharedFiles(pooled, config);
@@ -56,9 +58,17 @@ final class ClaimedSandboxes {
         }
     }
 
-    /** The labels of a claimed sandbox: remembered, else read back from the sandbox. */
+    /** The labels of a claimed sandbox: remembered, else read back from the sandbox (and remembered if found). */
     Map<String, String> labels(String sandboxId) {
-        return labelsById.computeIfAbsent(sandboxId, this::readLabels);
+        Map<String, String> known = labelsById.get(sandboxId);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> read = readLabels(sandboxId);
+        if (!read.isEmpty()) {
+            labelsById.put(sandboxId, read);
+        }
+        return read;
     }
 
     void forget(String sandboxId) {

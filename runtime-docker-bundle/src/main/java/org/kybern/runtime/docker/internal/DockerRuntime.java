@@ -93,16 +93,13 @@ public class DockerRuntime implements ContainerRuntime {
         this.images = new DockerImages(docker, calls);
         this.streams = new DockerStreams(docker, calls);
         this.claimed = new ClaimedSandboxes(docker, calls);
-        String engine;
         try {
-            engine = version();
+            LOG.info("Docker runtime on {} (dockerd {}), sandbox image {}", dockerHost, version(), sandboxImage);
+            removeOrphanedPoolSandboxes();
         } catch (RuntimeOperationException e) {
-            // Registered anyway: the kubelet reports the failures and recovers once dockerd answers.
+            // Registered anyway: the kubelet reports the failures, and calls (and the pool) work once dockerd answers.
             LOG.warn("Docker runtime: {}", e.getMessage());
-            return;
         }
-        LOG.info("Docker runtime on {} (dockerd {}), sandbox image {}", dockerHost, engine, sandboxImage);
-        removeOrphanedPoolSandboxes();
         if (sandboxPoolSize > 0) {
             if (dockerHost.startsWith("unix://")) {
                 pool = new SandboxPool(sandboxPoolSize, this::startPoolSandbox, this::removeContainerForcibly);

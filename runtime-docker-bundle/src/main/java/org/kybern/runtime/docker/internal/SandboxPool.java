@@ -30,6 +30,7 @@ final class SandboxPool implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pooled> idle = new ConcurrentLinkedQueue<>();
     private final ScheduledThreadPoolExecutor refiller;
     private final AtomicBoolean refillScheduled = new AtomicBoolean();
+    private final AtomicBoolean failing = new AtomicBoolean();
     private volatile boolean closed;
 
     SandboxPool(int size, Supplier<Pooled> starter, Consumer<String> remover) {
@@ -73,13 +74,22 @@ final class SandboxPool implements AutoCloseable {
                     return;
                 }
                 idle.add(started);
+                if (failing.compareAndSet(true, false)) {
+                    LOG.info("Pool sandboxes start again");
+                }
             }
         } catch (RuntimeException e) {
             if (closed) {
                 return;
             }
-            LOG.warn("Could not start a pool sandbox, retrying in {} s: {}", RETRY_SECONDS, e.getMessage());
+            // Said once per outage (e.g. dockerd down), not every few seconds.
+            if (failing.compareAndSet(false, true)) {
+                LOG.warn("Could not start a pool sandbox, retrying every {} s: {}", RETRY_SECONDS, e.getMessage());
+            } else {
+                LOG.debug("Could not start a pool sandbox: {}", e.getMessage());
+            }
             scheduleRefill(RETRY_SECONDS);
+            return;
         }
     }
 
