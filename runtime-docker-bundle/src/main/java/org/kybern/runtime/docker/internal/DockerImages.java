@@ -1,11 +1,10 @@
 package org.kybern.runtime.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.PullImageCmd;
-import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.LoadResponseItem;
+import com.github.dockerjava.api.model.PullResponseItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,12 +39,17 @@ final class DockerImages {
                     .withPassword(auth.password()));
         }
         calls.run(action, () -> {
+            PullCallback pull = command.exec(new PullCallback());
             try {
-                command.exec(new PullImageResultCallback()).awaitCompletion();
+                pull.awaitOrThrow();
             } catch (InterruptedException e) {
+                pull.closeQuietly();
                 Thread.currentThread().interrupt();
                 throw new RuntimeOperationException(action + " was interrupted", e);
             }
+            pull.failure().ifPresent(failure -> {
+                throw new RuntimeOperationException(action + " failed: " + failure);
+            });
         });
         return status(image).map(ImageInfo::id)
                 .orElseThrow(() -> new RuntimeOperationException(action + ": dockerd reports success but has no such image"));
@@ -79,8 +83,8 @@ final class DockerImages {
         List<String> loaded = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         try (InputStream in = Files.newInputStream(tarball)) {
-            ResultCallback.Adapter<LoadResponseItem> callback = calls.call(action,
-                    () -> docker.loadImageAsyncCmd(in).exec(new ResultCallback.Adapter<>() {
+            QuietCallback<LoadResponseItem> callback = calls.call(action,
+                    () -> docker.loadImageAsyncCmd(in).exec(new QuietCallback<>() {
                         @Override
                         public void onNext(LoadResponseItem item) {
                             if (item.getErrorDetail() != null) {
@@ -96,7 +100,7 @@ final class DockerImages {
                     }));
             calls.run(action, () -> {
                 try {
-                    callback.awaitCompletion();
+                    callback.awaitOrThrow();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new RuntimeOperationException(action + " was interrupted", e);
@@ -110,6 +114,25 @@ final class DockerImages {
             throw new RuntimeOperationException(action + " failed: dockerd loaded no image (is it a `docker save` tarball?)");
         }
         return List.copyOf(loaded);
+    }
+
+    /** Dockerd reports a failed pull as the last progress item, or as an error of the stream. */
+    private static final class PullCallback extends QuietCallback<PullResponseItem> {
+
+        private volatile PullResponseItem last;
+
+        @Override
+        public void onNext(PullResponseItem item) {
+            last = item;
+        }
+
+        Optional<String> failure() {
+            PullResponseItem item = last;
+            if (item == null || item.isPullSuccessIndicated()) {
+                return Optional.empty();
+            }
+            return Optional.of(item.getError() != null ? item.getError() : String.valueOf(item.getStatus()));
+        }
     }
 
     /** {@code registry:5000/app:1} → {@code registry:5000/app}; a digest reference stays whole. */

@@ -1,7 +1,6 @@
 package org.kybern.runtime.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.ExecCreateCmdResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Frame;
@@ -45,7 +44,7 @@ final class DockerStreams {
             command.withSince((int) options.since().getEpochSecond());
         }
         AtomicReference<IOException> writeFailure = new AtomicReference<>();
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
+        QuietCallback<Frame> callback = new QuietCallback<>() {
             @Override
             public void onNext(Frame frame) {
                 try {
@@ -54,7 +53,7 @@ final class DockerStreams {
                 } catch (IOException e) {
                     // The reader went away (e.g. kubectl logs -f interrupted): stop streaming.
                     writeFailure.set(e);
-                    closeQuietly(this);
+                    closeQuietly();
                 }
             }
         };
@@ -62,16 +61,15 @@ final class DockerStreams {
         try {
             callback.awaitCompletion();
         } catch (InterruptedException e) {
-            closeQuietly(callback);
+            callback.closeQuietly();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading the logs of container " + containerId);
-        } catch (RuntimeException e) {
-            if (writeFailure.get() == null) {
-                throw calls.failure("reading the logs of container " + containerId, e);
-            }
         }
         if (writeFailure.get() != null) {
             throw writeFailure.get();
+        }
+        if (callback.error() != null) {
+            throw calls.failure("reading the logs of container " + containerId, callback.error());
         }
     }
 
@@ -84,8 +82,8 @@ final class DockerStreams {
                 .withCmd(command.toArray(String[]::new)).withAttachStdout(true).withAttachStderr(true).exec());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        ResultCallback.Adapter<Frame> callback = calls.call(action, () -> docker.execStartCmd(created.getId())
-                .exec(new ResultCallback.Adapter<>() {
+        QuietCallback<Frame> callback = calls.call(action, () -> docker.execStartCmd(created.getId())
+                .exec(new QuietCallback<>() {
                     @Override
                     public void onNext(Frame frame) {
                         (frame.getStreamType() == com.github.dockerjava.api.model.StreamType.STDERR ? stderr : stdout)
@@ -101,8 +99,11 @@ final class DockerStreams {
         }
         if (!finished) {
             // Docker cannot kill an exec'd process; we stop waiting for it, as the kubelet's probes do.
-            closeQuietly(callback);
+            callback.closeQuietly();
             return new ExecResult(-1, text(stdout), text(stderr), true);
+        }
+        if (callback.error() != null) {
+            throw calls.failure(action, callback.error());
         }
         Long exitCode = calls.call(action, () -> docker.inspectExecCmd(created.getId()).exec().getExitCodeLong());
         return new ExecResult(exitCode == null ? -1 : exitCode.intValue(), text(stdout), text(stderr), false);
@@ -112,8 +113,8 @@ final class DockerStreams {
     Optional<ContainerStats> stats(String containerId) {
         String action = "reading the stats of container " + containerId;
         AtomicReference<Statistics> sample = new AtomicReference<>();
-        ResultCallback.Adapter<Statistics> callback = calls.call(action, () -> docker.statsCmd(containerId)
-                .withNoStream(true).exec(new ResultCallback.Adapter<>() {
+        QuietCallback<Statistics> callback = calls.call(action, () -> docker.statsCmd(containerId)
+                .withNoStream(true).exec(new QuietCallback<>() {
                     @Override
                     public void onNext(Statistics statistics) {
                         sample.compareAndSet(null, statistics);
@@ -124,7 +125,7 @@ final class DockerStreams {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeQuietly(callback);
+            callback.closeQuietly();
         }
         Statistics statistics = sample.get();
         if (statistics == null || statistics.getCpuStats() == null || statistics.getMemoryStats() == null
@@ -145,13 +146,5 @@ final class DockerStreams {
 
     private static String text(ByteArrayOutputStream bytes) {
         return bytes.toString(StandardCharsets.UTF_8);
-    }
-
-    private static void closeQuietly(java.io.Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException e) {
-            // Closing a finished stream: nothing to do.
-        }
     }
 }

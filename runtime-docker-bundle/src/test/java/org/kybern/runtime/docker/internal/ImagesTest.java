@@ -113,6 +113,7 @@ class ImagesTest {
         RuntimeOperationException refused = assertThrows(RuntimeOperationException.class,
                 () -> runtime.pullImage(image, new RegistryAuth(registryAddress, USER, "wrong")));
         assertTrue(refused.getMessage().contains("pulling image " + image), refused.getMessage());
+        assertTrue(refused.getMessage().contains("unauthorized"), refused.getMessage());
         assertFalse(refused.getMessage().contains(PASSWORD), "no password in messages");
         assertTrue(runtime.imageStatus(image).isEmpty());
 
