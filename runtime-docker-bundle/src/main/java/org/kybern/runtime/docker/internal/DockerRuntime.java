@@ -64,6 +64,8 @@ public class DockerRuntime implements ContainerRuntime {
     private static final long MIN_CPU_SHARES = 2;
     /** A sandbox's own process (the pause shell) exits on SIGTERM; this is only a safety net. */
     private static final int SANDBOX_STOP_SECONDS = 2;
+    private static final Duration OOM_FLAG_GRACE = Duration.ofSeconds(1);
+    private static final Duration OOM_FLAG_POLL = Duration.ofMillis(50);
 
     private final String dockerHost;
     private final String sandboxImage;
@@ -369,10 +371,40 @@ public class DockerRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ContainerStatus> containerStatus(String containerId) {
+        return inspectApplicationContainer(containerId).map(inspected -> {
+            // Docker learns of an OOM kill by an event of its own, which may come after the exit:
+            // a memory-limited container just killed (137) gets a moment for the flag to arrive.
+            InspectContainerResponse current = inspected;
+            Instant deadline = Optional.ofNullable(ContainerStatuses.time(current.getState().getFinishedAt()))
+                    .orElse(Instant.EPOCH).plus(OOM_FLAG_GRACE);
+            while (mayBeUnflaggedOomKill(current) && Instant.now().isBefore(deadline)) {
+                try {
+                    Thread.sleep(OOM_FLAG_POLL.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                Optional<InspectContainerResponse> again = inspectApplicationContainer(containerId);
+                if (again.isEmpty()) {
+                    break;
+                }
+                current = again.get();
+            }
+            return ContainerStatuses.of(current);
+        });
+    }
+
+    private Optional<InspectContainerResponse> inspectApplicationContainer(String containerId) {
         return calls.find("inspecting container " + containerId, () -> docker.inspectContainerCmd(containerId).exec())
                 .filter(inspected -> inspected.getConfig().getLabels() != null
-                        && inspected.getConfig().getLabels().containsKey(DockerNames.SANDBOX_ID_LABEL))
-                .map(ContainerStatuses::of);
+                        && inspected.getConfig().getLabels().containsKey(DockerNames.SANDBOX_ID_LABEL));
+    }
+
+    private static boolean mayBeUnflaggedOomKill(InspectContainerResponse inspected) {
+        Long memoryLimit = inspected.getHostConfig() == null ? null : inspected.getHostConfig().getMemory();
+        return memoryLimit != null && memoryLimit > 0 && !Boolean.TRUE.equals(inspected.getState().getOOMKilled())
+                && inspected.getState().getExitCodeLong() != null && inspected.getState().getExitCodeLong() == 137
+                && ContainerStatuses.criState(inspected.getState().getStatus()) == ContainerStatus.State.EXITED;
     }
 
     @Override

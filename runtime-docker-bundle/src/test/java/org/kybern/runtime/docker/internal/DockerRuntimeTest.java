@@ -72,6 +72,48 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void hostPortsReachThePodAndItsResolvConfNamesThePodsDns() throws Exception {
+        int hostPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            hostPort = socket.getLocalPort();
+        }
+        List<String> dns = List.of("10.96.0.10");
+        List<String> searches = List.of("default.svc.cluster.local", "svc.cluster.local");
+        String uid = newUid();
+        String ported = runtime.runPodSandbox(new PodSandboxConfig("served", "default", uid, 0, "served",
+                TestPods.podLabels("served", uid), dns, searches,
+                List.of(new PodSandboxConfig.PortMapping("TCP", 8080, hostPort, "127.0.0.1"))));
+        String server = runtime.createContainer(ported, container("served", uid, "server",
+                "echo served-through-a-host-port > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"));
+        runtime.startContainer(server);
+        String pooledUid = newUid();
+        String pooled = runtime.runPodSandbox(new PodSandboxConfig("resolver", "default", pooledUid, 0, "resolver",
+                TestPods.podLabels("resolver", pooledUid), dns, searches, List.of()));
+        String pooledApp = runtime.createContainer(pooled, container("resolver", pooledUid, "app", "exec sleep 3600"));
+        runtime.startContainer(pooledApp);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + hostPort + "/index.html")).build();
+        await("the pod to answer on host port " + hostPort, Duration.ofSeconds(15), () -> {
+            try {
+                return http.send(get, java.net.http.HttpResponse.BodyHandlers.ofString()).body()
+                        .contains("served-through-a-host-port");
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        for (String container : List.of(server, pooledApp)) {
+            String resolvConf = runtime.exec(container, List.of("cat", "/etc/resolv.conf"), Duration.ofSeconds(5)).stdout();
+            assertTrue(resolvConf.contains("nameserver 10.96.0.10"), resolvConf);
+            assertTrue(resolvConf.contains("search default.svc.cluster.local svc.cluster.local"), resolvConf);
+        }
+    }
+
+    @Test
     void envArgsWorkingDirMountsUserAndLimitsAreVisibleInside(@TempDir Path hostDir) throws IOException {
         Files.writeString(hostDir.resolve("file"), "from-the-host");
         // Readable by the container's user 65534.
@@ -103,7 +145,7 @@ class DockerRuntimeTest {
         await("the hog to exit", Duration.ofSeconds(10), () -> exited(id));
 
         ContainerStatus status = runtime.containerStatus(id).orElseThrow();
-        assertEquals("OOMKilled", status.reason());
+        assertEquals("OOMKilled", status.reason(), status.toString());
         assertEquals(137, status.exitCode());
     }
 
