@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 final class SandboxPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
-    private static final long RETRY_SECONDS = 5;
+    private static final long FIRST_RETRY_SECONDS = 5;
+    private static final long MAX_RETRY_SECONDS = 60;
 
     /** A started pool sandbox and the files Docker shares from it into the containers that join it. */
     record Pooled(String id, String hostname, String hostnamePath, String hostsPath, String resolvConfPath) {
@@ -31,6 +32,8 @@ final class SandboxPool implements AutoCloseable {
     private final ScheduledThreadPoolExecutor refiller;
     private final AtomicBoolean refillScheduled = new AtomicBoolean();
     private final AtomicBoolean failing = new AtomicBoolean();
+    /** Doubles while starts fail (dockerd down), so an outage costs a line now and then, not a stream. */
+    private volatile long retrySeconds = FIRST_RETRY_SECONDS;
     private volatile boolean closed;
 
     SandboxPool(int size, Supplier<Pooled> starter, Consumer<String> remover) {
@@ -74,6 +77,7 @@ final class SandboxPool implements AutoCloseable {
                     return;
                 }
                 idle.add(started);
+                retrySeconds = FIRST_RETRY_SECONDS;
                 if (failing.compareAndSet(true, false)) {
                     LOG.info("Pool sandboxes start again");
                 }
@@ -84,11 +88,13 @@ final class SandboxPool implements AutoCloseable {
             }
             // Said once per outage (e.g. dockerd down), not every few seconds.
             if (failing.compareAndSet(false, true)) {
-                LOG.warn("Could not start a pool sandbox, retrying every {} s: {}", RETRY_SECONDS, e.getMessage());
+                LOG.warn("Could not start a pool sandbox, retrying in {} s and less often while it fails "
+                        + "(pods get sandboxes started for them meanwhile): {}", retrySeconds, e.getMessage());
             } else {
                 LOG.debug("Could not start a pool sandbox: {}", e.getMessage());
             }
-            scheduleRefill(RETRY_SECONDS);
+            scheduleRefill(retrySeconds);
+            retrySeconds = Math.min(MAX_RETRY_SECONDS, retrySeconds * 2);
             return;
         }
     }
