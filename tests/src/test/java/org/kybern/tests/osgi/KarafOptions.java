@@ -44,6 +44,8 @@ final class KarafOptions {
                 editConfigurationFilePut("etc/custom.properties", "org.osgi.service.http.port.secure", httpPort),
                 editConfigurationFilePut("etc/custom.properties", "org.apache.felix.http.host", "127.0.0.1"),
                 editConfigurationFilePut("etc/custom.properties", "org.apache.felix.http.enable", "false"),
+                // The kubelet of this machine serves container logs on a port of its own, free like the others.
+                editConfigurationFilePut("etc/org.kybern.kubelet-local.cfg", "port", freePort()),
                 // Karaf resolves mvn: URLs (Pax Exam's own bundles, Kybern's features) from the
                 // Maven repository of this build only: the tests module puts everything there first.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

@@ -49,6 +49,7 @@ final class KybernCluster {
         env.put("KYBERN_API_PORT", Integer.toString(apiPort));
         env.put("KYBERN_SSH_PORT", Integer.toString(freePort()));
         env.put("KYBERN_RMI_PORT", Integer.toString(freePort()));
+        env.put("KYBERN_KUBELET_PORT", Integer.toString(freePort()));
         env.put("KYBERN_NO_BUILD", "1");
         env.put("KUBECONFIG", kubeconfig().toString());
     }

@@ -63,6 +63,8 @@ public class ApiServlet extends HttpServlet {
     /** Not called: the API is registered only after the authentication filter in front of it is. */
     @Reference
     private transient BearerTokenFilter authentication;
+    @Reference
+    private transient org.kybern.apiserver.internal.security.KubeletClientCredentials kubeletClient;
 
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient YAMLMapper yaml = YAMLMapper.builder().build();
@@ -85,7 +87,7 @@ public class ApiServlet extends HttpServlet {
         strategicMergePatch = new StrategicMergePatch(schema);
         unknownFields = new UnknownFields(schema);
         pods = new Pods(objects, json, Clock.systemUTC());
-        podLogs = new PodLogs(objects);
+        podLogs = new PodLogs(objects, authentication::tokenOf, kubeletClient::sslContext);
     }
 
     /** New service ranges apply to allocations from now on; services keep what they have. */
@@ -255,8 +257,11 @@ public class ApiServlet extends HttpServlet {
         switch (target.subresource()) {
             case "binding" -> write(req, resp, 201, pods.bind(target.namespace(), target.name(), object(req), dryRun));
             case "eviction" -> write(req, resp, 201, pods.evict(target.namespace(), target.name(), object(req), dryRun));
-            default -> podLogs.stream(podLogs.location(objects.get(Pods.PODS, target.namespace(), target.name()),
-                    req::getParameter), resp);
+            default -> {
+                ObjectNode pod = objects.get(Pods.PODS, target.namespace(), target.name());
+                podLogs.stream(podLogs.location(pod, req::getParameter), pod.path("spec").path("nodeName").asString(""),
+                        resp);
+            }
         }
     }
 

@@ -20,7 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * {@code GET pods/<name>/log}: the container's log, proxied from the kubelet of the pod's node
  * ({@code /containerLogs/<namespace>/<pod>/<container>} on the node's address and
- * {@code status.daemonEndpoints.kubeletEndpoint.Port}), streamed through as it arrives.
+ * {@code status.daemonEndpoints.kubeletEndpoint.Port}), streamed through as it arrives. A kubelet
+ * that shows a serving-certificate fingerprint on its Node is asked over HTTPS, trusting exactly
+ * that certificate; the API server shows it its client certificate (signed by the cluster CA) and
+ * the node's own token.
  */
 final class PodLogs {
 
@@ -29,13 +32,41 @@ final class PodLogs {
             "PodLogOptions", true, List.of(), List.of());
     private static final List<String> FLAGS = List.of("follow", "previous", "timestamps");
     private static final int DEFAULT_KUBELET_PORT = 10250;
+    /** Where a kubelet shows the SHA-256 of its self-signed serving certificate (kubelet-bundle's ServingCertificate). */
+    static final String KUBELET_CERT_ANNOTATION = "kybern.io/kubelet-serving-cert-sha256";
+
+    private record Pinned(String sha256, HttpClient client) {
+    }
+
+    /** Per node, the client trusting its kubelet's current certificate (one per node, replaced when it changes). */
+    private final java.util.Map<String, Pinned> pinnedClients = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ObjectStore objects;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** A user's token from the token file, for the kubelet's own token {@code system:node:<node>}. */
+    private final java.util.function.Function<String, java.util.Optional<String>> tokenOfUser;
+
+    /** TLS to a kubelet whose serving certificate has a given SHA-256, showing the API server's client certificate. */
+    interface KubeletTls {
+        javax.net.ssl.SSLContext forCertificate(String sha256) throws java.io.IOException,
+                java.security.GeneralSecurityException;
+    }
+
+    private final KubeletTls kubeletTls;
+
     PodLogs(ObjectStore objects) {
+        this(objects, user -> java.util.Optional.empty(), sha256 -> {
+            throw new java.security.GeneralSecurityException("no TLS credentials for kubelets");
+        });
+    }
+
+    PodLogs(ObjectStore objects, java.util.function.Function<String, java.util.Optional<String>> tokenOfUser,
+            KubeletTls kubeletTls) {
         this.objects = objects;
+        this.tokenOfUser = tokenOfUser;
+        this.kubeletTls = kubeletTls;
     }
 
     /** Where the log is: the kubelet URL with the passed-through options. Refusals as Kubernetes words them. */
@@ -51,15 +82,22 @@ final class PodLogs {
         ObjectNode node = objects.get(NODES, null, nodeName);
         int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port")
                 .asInt(DEFAULT_KUBELET_PORT);
-        return URI.create("http://" + hostPart(address(node)) + ":" + port + "/containerLogs/" + encode(namespace) + "/"
-                + encode(name) + "/" + encode(container) + options);
+        String scheme = pin(node).isEmpty() ? "http" : "https";
+        return URI.create(scheme + "://" + hostPart(address(node)) + ":" + port + "/containerLogs/" + encode(namespace)
+                + "/" + encode(name) + "/" + encode(container) + options);
     }
 
-    /** Copies the kubelet's answer to the client, flushing every chunk so {@code follow} shows lines as they come. */
-    void stream(URI location, HttpServletResponse resp) throws IOException {
+    /**
+     * Copies the kubelet's answer to the client, flushing every chunk so {@code follow} shows lines
+     * as they come. The kubelet of {@code nodeName} serves only whoever shows its own node token
+     * ({@code system:node:<nodeName>} in the token file), which only it and the API server know.
+     */
+    void stream(URI location, String nodeName, HttpServletResponse resp) throws IOException {
         HttpResponse<InputStream> upstream;
+        HttpRequest.Builder request = HttpRequest.newBuilder(location).GET();
+        tokenOfUser.apply("system:node:" + nodeName).ifPresent(token -> request.header("Authorization", "Bearer " + token));
         try {
-            upstream = http.send(HttpRequest.newBuilder(location).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            upstream = client(location, nodeName).send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ApiException(503, "ServiceUnavailable", "the kubelet at " + location.getAuthority()
                     + " cannot be reached: " + e);
@@ -70,8 +108,13 @@ final class PodLogs {
         try (InputStream in = upstream.body()) {
             if (upstream.statusCode() / 100 != 2) {
                 String text = new String(in.readNBytes(4096), StandardCharsets.UTF_8).trim();
-                throw new ApiException(upstream.statusCode(), upstream.statusCode() == 404 ? "NotFound" : "BadRequest",
-                        text.isEmpty() ? "the kubelet answered " + upstream.statusCode() : text);
+                int code = upstream.statusCode();
+                if (code == 401 || code == 403) { // the kubelet refused the API server: the cluster's fault, not the client's
+                    throw new ApiException(502, "BadGateway", "the kubelet of node " + nodeName + " refused the API server: "
+                            + text + " (is its token system:node:" + nodeName + " in the API server's token file?)");
+                }
+                throw new ApiException(code, code == 404 ? "NotFound" : "BadRequest",
+                        text.isEmpty() ? "the kubelet answered " + code : text);
             }
             resp.setStatus(200);
             resp.setContentType(upstream.headers().firstValue("Content-Type").orElse("text/plain"));
@@ -83,6 +126,34 @@ final class PodLogs {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * The HTTP client for a kubelet: over https, one that shows the API server's client certificate
+     * and trusts exactly the serving certificate whose fingerprint the kubelet put on its Node (a
+     * new one at each kubelet start).
+     */
+    private HttpClient client(URI location, String nodeName) {
+        if (!location.getScheme().equals("https")) {
+            return http;
+        }
+        String pin = pin(objects.get(NODES, null, nodeName));
+        Pinned pinned = pinnedClients.get(nodeName);
+        if (pinned == null || !pinned.sha256().equals(pin)) {
+            try {
+                pinned = new Pinned(pin, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NEVER).sslContext(kubeletTls.forCertificate(pin)).build());
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new ApiException(503, "ServiceUnavailable", "no TLS to the kubelet of node " + nodeName + ": " + e);
+            }
+            pinnedClients.put(nodeName, pinned);
+        }
+        return pinned.client();
+    }
+
+    /** The fingerprint of the kubelet's serving certificate the Node shows, or empty (a kubelet serving http). */
+    private static String pin(ObjectNode node) {
+        return node.path("metadata").path("annotations").path(KUBELET_CERT_ANNOTATION).asString("");
     }
 
     /** The container the request names, or the pod's only one. */

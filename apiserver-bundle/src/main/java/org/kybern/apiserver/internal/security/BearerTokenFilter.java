@@ -89,6 +89,19 @@ public class BearerTokenFilter implements Filter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The token file's token for {@code user} (the last line naming it), read now: the API server
+     * shows a kubelet its own node token when it asks it for logs, a secret only the two share.
+     */
+    public Optional<String> tokenOf(String user) {
+        try {
+            return TokenFile.rawTokenOf(Files.readString(file, StandardCharsets.UTF_8), user);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("No token for {}: {} cannot be read: {}", user, file, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The token of an {@code Authorization: Bearer <token>} header (scheme case-insensitive, as Kubernetes). */
     static Optional<String> bearerToken(String header) {
         if (header == null) {

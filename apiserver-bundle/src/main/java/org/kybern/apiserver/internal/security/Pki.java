@@ -130,27 +130,41 @@ public final class Pki {
 
     /** A new serving certificate for the API server's names, signed by {@code ca}. */
     static Identity newServing(Identity ca, String commonName) throws GeneralSecurityException {
-        KeyPair keys = newKeyPair();
-        Instant now = Instant.now();
         List<GeneralName> names = new ArrayList<>();
         SERVING_DNS_NAMES.forEach(dns -> names.add(new GeneralName(GeneralName.dNSName, dns)));
         SERVING_IPS.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+        return newLeaf(ca, new X500Name("CN=" + commonName), KeyPurposeId.id_kp_serverAuth, names);
+    }
+
+    /**
+     * A new client certificate signed by {@code ca}, as kubeadm makes {@code apiserver-kubelet-client}:
+     * the subject's CN is the user and its O the group.
+     */
+    static Identity newClient(Identity ca, String user, String group) throws GeneralSecurityException {
+        return newLeaf(ca, new X500Name("O=" + group + ",CN=" + user), KeyPurposeId.id_kp_clientAuth, List.of());
+    }
+
+    private static Identity newLeaf(Identity ca, X500Name subject, KeyPurposeId purpose, List<GeneralName> names)
+            throws GeneralSecurityException {
+        KeyPair keys = newKeyPair();
+        Instant now = Instant.now();
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)),
-                    new X500Name("CN=" + commonName), keys.getPublic())
+                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false,
-                            new GeneralNames(names.toArray(GeneralName[]::new)))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             ext.createAuthorityKeyIdentifier(ca.certificate()))
                     .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()));
+            if (!names.isEmpty()) {
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(names.toArray(GeneralName[]::new)));
+            }
             return new Identity(List.of(sign(builder, ca.key()), ca.certificate()), keys.getPrivate());
         } catch (IOException e) {
-            throw new GeneralSecurityException("cannot build the serving certificate", e);
+            throw new GeneralSecurityException("cannot build the certificate of " + subject, e);
         }
     }
 

@@ -75,6 +75,17 @@ public final class TokenFile {
         return Optional.ofNullable(found);
     }
 
+    /** The token of {@code user}'s last record in the token file {@code csv}, if any. */
+    public static Optional<String> rawTokenOf(String csv, String user) {
+        String token = null;
+        for (List<String> record : Csv.parse(csv)) {
+            if (record.size() >= 3 && !record.get(0).isEmpty() && record.get(1).equals(user)) {
+                token = record.get(0);
+            }
+        }
+        return Optional.ofNullable(token);
+    }
+
     /** Number of tokens. */
     public int size() {
         return entries.size();

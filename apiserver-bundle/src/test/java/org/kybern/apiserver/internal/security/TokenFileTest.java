@@ -36,6 +36,14 @@ class TokenFileTest {
     }
 
     @Test
+    void theRawTokenOfAUserIsTheLastRecordNamingIt() {
+        String csv = "t1,system:node:a,1\nt2,system:node:b,2\n,system:node:b,3\nt3,system:node:b,4\n";
+        assertEquals(java.util.Optional.of("t1"), TokenFile.rawTokenOf(csv, "system:node:a"));
+        assertEquals(java.util.Optional.of("t3"), TokenFile.rawTokenOf(csv, "system:node:b"));
+        assertEquals(java.util.Optional.empty(), TokenFile.rawTokenOf(csv, "system:node:c"));
+    }
+
+    @Test
     void theLastOfDuplicateTokensWinsAsInKubernetes() {
         TokenFile file = TokenFile.parse("t,first,1\r\nt,second,2\r\n");
         assertEquals(1, file.size());
