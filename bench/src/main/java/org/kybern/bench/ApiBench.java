@@ -77,8 +77,7 @@ public final class ApiBench {
 
         /** Nearest-rank percentile, in ms. */
         double p(double percent) {
-            int index = (int) Math.min(sorted.length - 1, Math.ceil(percent / 100.0 * sorted.length) - 1);
-            return sorted[Math.max(0, index)] / 1e6;
+            return PodBench.percentile(sorted, percent);
         }
 
         double max() {

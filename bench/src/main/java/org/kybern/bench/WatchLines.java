@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,16 @@ final class WatchLines implements Flow.Subscriber<String> {
      * other events; {@code -1} when it has not arrived by {@code deadlineNanos}.
      */
     long awaitAdded(String name, long deadlineNanos) throws InterruptedException {
+        return awaitEvent(name, "ADDED", (type, object) -> type.equals("ADDED"), deadlineNanos);
+    }
+
+    /**
+     * When the first event of pod {@code name} that {@code wanted} accepts arrived
+     * ({@link System#nanoTime()}), skipping other events; {@code -1} when none arrived by
+     * {@code deadlineNanos}. {@code what} names the event for errors.
+     */
+    long awaitEvent(String name, String what, BiPredicate<String, JsonNode> wanted, long deadlineNanos)
+            throws InterruptedException {
         while (!ended) {
             Line line = lines.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (line == null) {
@@ -69,12 +80,13 @@ final class WatchLines implements Flow.Subscriber<String> {
             if (type.equals("ERROR")) {
                 throw new IllegalStateException("the watch of " + namespace + " ended with an error: " + event);
             }
-            if (type.equals("ADDED") && name.equals(event.path("object").path("metadata").path("name").asString(""))) {
+            JsonNode object = event.path("object");
+            if (name.equals(object.path("metadata").path("name").asString("")) && wanted.test(type, object)) {
                 return line.receivedNanos();
             }
         }
         HttpResponse<Void> head = response.getNow(null);
-        throw new IllegalStateException("the watch of " + namespace + " ended before pod " + name + " was added"
+        throw new IllegalStateException("the watch of " + namespace + " ended before pod " + name + " was " + what
                 + (head != null ? " (HTTP " + head.statusCode() + ")" : "")
                 + (failure != null ? ": " + failure : ""));
     }

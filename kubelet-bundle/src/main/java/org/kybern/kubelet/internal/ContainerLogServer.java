@@ -48,7 +48,8 @@ final class ContainerLogServer {
     private final ContainerRuntime runtime;
     private final String nodeName;
     private final Supplier<Map<String, String>> nodeSelector;
-    private final byte[] expectedAuthorization;
+    /** The node's own API token, or {@code null} while the kubelet has none yet. */
+    private final Supplier<String> nodeToken;
     private final ClientCertificates clients;
 
     /**
@@ -57,13 +58,13 @@ final class ContainerLogServer {
      * @param certificate  the kubelet's serving certificate
      */
     ContainerLogServer(InetSocketAddress address, ContainerRuntime runtime, String nodeName,
-            Supplier<Map<String, String>> nodeSelector, String nodeToken, ServingCertificate certificate,
+            Supplier<Map<String, String>> nodeSelector, Supplier<String> nodeToken, ServingCertificate certificate,
             ClientCertificates clients, ExecutorService executor) throws IOException {
         this.clients = clients;
         this.runtime = runtime;
         this.nodeName = nodeName;
         this.nodeSelector = nodeSelector;
-        this.expectedAuthorization = ("Bearer " + nodeToken).getBytes(StandardCharsets.UTF_8);
+        this.nodeToken = nodeToken;
         this.server = HttpsServer.create(address, 16);
         server.setHttpsConfigurator(new HttpsConfigurator(certificate.sslContext()) {
             @Override
@@ -155,8 +156,9 @@ final class ContainerLogServer {
      */
     private Optional<String> refusal(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null
-                && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8), expectedAuthorization)) {
+        String token = nodeToken.get();
+        if (authorization != null && token != null && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
+                ("Bearer " + token).getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         Certificate[] chain;

@@ -37,6 +37,7 @@ public final class Kubelet {
     static final String PID = "org.kybern.kubelet";
     private static final Logger LOG = LoggerFactory.getLogger(Kubelet.class);
     private static final long HEARTBEAT_SECONDS = 10;
+    private static final long RETRY_SECONDS = 2;
 
     /** The runtime; the configuration's {@code runtime.target} chooses it. */
     private final ContainerRuntime runtime;
@@ -48,8 +49,13 @@ public final class Kubelet {
     private final ExecutorService serverThreads;
     private final ExecutorService eventWriter;
     private final ContainerLogServer server;
-    private final KubernetesClient client;
-    private final NodeRegistration registration;
+    private final ClusterClients clients;
+    private final String kubeletVersion;
+    private final String fingerprint;
+    /** Made by {@link #start}, which retries until the API server knows this node's user. */
+    private volatile KubernetesClient client;
+    private volatile String token;
+    private volatile NodeRegistration registration;
     private volatile PodWorkers pods;
     private volatile boolean stopped;
 
@@ -60,12 +66,7 @@ public final class Kubelet {
         this.runtime = containerRuntime;
         this.settings = KubeletSettings.of(config, context::getProperty);
         String node = settings.nodeName();
-        this.client = clients.forUser(settings.user());
-        String token = client.getConfiguration().getOauthToken();
-        if (token == null || token.isEmpty()) {
-            throw new IllegalStateException("kubelet " + node + ": user " + settings.user()
-                    + " has no token, so the API server could not be told apart from anyone else asking for logs");
-        }
+        this.clients = clients;
         Files.createDirectories(settings.dataDir().resolve("pods"));
         this.scheduler = Executors.newScheduledThreadPool(4, threads("kubelet-" + node + "-timer"));
         this.workers = Executors.newFixedThreadPool(PodWorkers.WORKERS, threads("kubelet-" + node + "-sync"));
@@ -84,31 +85,35 @@ public final class Kubelet {
                     node, () -> {
                         PodWorkers current = pods;
                         return current == null ? null : current.nodeSelector();
-                    }, token, certificate, new ClientCertificates(settings.caFile()), serverThreads);
+                    }, () -> token, certificate, new ClientCertificates(settings.caFile()), serverThreads);
         } catch (IOException e) {
             shutDownThreads();
             throw new UncheckedIOException("kubelet " + node + " cannot listen on " + settings.address() + ":"
                     + settings.port() + " (another kubelet there? give each its own port)", e);
         }
-        String kubeletVersion = context.getBundle().getHeaders().get("Kybern-Kubernetes-Version");
-        String fingerprint;
+        String version = context.getBundle().getHeaders().get("Kybern-Kubernetes-Version");
+        this.kubeletVersion = version == null ? "v0.0.0" : version;
         try {
-            fingerprint = certificate.fingerprint();
+            this.fingerprint = certificate.fingerprint();
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
-        this.registration = new NodeRegistration(client, runtime, new NodeRegistration.Spec(node, settings.address(),
-                server.port(), settings.labels(), settings.taints(), settings.capacity(),
-                kubeletVersion == null ? "v0.0.0" : kubeletVersion, settings.dataDir().toFile(), fingerprint));
         scheduler.execute(this::start);
     }
 
-    /** Registers the node and starts the pod workers, trying again every 5 s while the API server is not there. */
+    /**
+     * Connects as the node's user, registers the node and starts the pod workers, trying again every
+     * {@value #RETRY_SECONDS} s while the API server is not there (or has not written the node's token yet:
+     * at a cluster's first start the kubelet may come up before the API server made the token file).
+     */
     private void start() {
         if (stopped) {
             return;
         }
         try {
+            if (registration == null) {
+                connect();
+            }
             registration.register();
             NodeContext node = new NodeContext(settings.nodeName(), clusterId(), settings.address(), client, runtime,
                     settings.dataDir().resolve("pods"), settings.capacity(),
@@ -123,14 +128,29 @@ public final class Kubelet {
             if (stopped) {
                 return;
             }
-            LOG.warn("Kubelet {} cannot start yet, trying again in 5 s: {}", settings.nodeName(), e.toString());
+            LOG.warn("Kubelet {} cannot start yet, trying again in {} s: {}", settings.nodeName(), RETRY_SECONDS,
+                    e.getMessage());
             PodWorkers failed = pods;
             if (failed != null) {
                 failed.stop();
             }
             pods = null;
-            scheduler.schedule(this::start, 5, TimeUnit.SECONDS);
+            scheduler.schedule(this::start, RETRY_SECONDS, TimeUnit.SECONDS);
         }
+    }
+
+    private void connect() {
+        KubernetesClient connected = clients.forUser(settings.user());
+        String own = connected.getConfiguration().getOauthToken();
+        if (own == null || own.isEmpty()) {
+            throw new IllegalStateException("user " + settings.user() + " has no token, so the API server could not "
+                    + "be told apart from anyone else asking for logs");
+        }
+        client = connected;
+        token = own;
+        registration = new NodeRegistration(connected, runtime, new NodeRegistration.Spec(settings.nodeName(),
+                settings.address(), server.port(), settings.labels(), settings.taints(), settings.capacity(),
+                kubeletVersion, settings.dataDir().toFile(), fingerprint));
     }
 
     /**

@@ -31,10 +31,7 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -45,7 +42,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +77,7 @@ class Fabric8ClientIT {
     @BeforeAll
     static void connect() throws IOException {
         cluster = SharedCluster.get();
-        client = client(cluster);
+        client = cluster.client();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
                 .build()).create();
     }
@@ -98,12 +94,6 @@ class Fabric8ClientIT {
      * The one place a test client is made: the cluster's address, its CA and the admin token,
      * nothing from ~/.kube or the environment, and the JDK HTTP client.
      */
-    static KubernetesClient client(KybernCluster cluster) throws IOException {
-        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(cluster.server())
-                .withCaCertFile(cluster.caCertificate().toString()).withOauthToken(cluster.adminToken()).build();
-        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory())
-                .build();
-    }
 
     // --- CRUD of every kind ------------------------------------------------------------------------
 

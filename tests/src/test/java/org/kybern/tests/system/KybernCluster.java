@@ -1,5 +1,10 @@
 package org.kybern.tests.system;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -73,6 +78,27 @@ final class KybernCluster {
             throw new AssertionError("./kybern up failed:\n" + up.output());
         }
         return cluster;
+    }
+
+    /** The name of the node whose kubelet {@code ./kybern up} started: this host's name, in lower case. */
+    String nodeName() throws IOException {
+        return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Adds a line for {@code user} in group {@code group} to the token file (the API server reads it again). */
+    void addToken(String user, String group) throws IOException {
+        String token = java.util.UUID.randomUUID().toString().replace("-", "")
+                + java.util.UUID.randomUUID().toString().replace("-", "");
+        Files.writeString(tokenFile(), token + "," + user + "," + java.util.UUID.randomUUID() + ",\"" + group + "\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    /** A fabric8 client of the API as the administrator, trusting the cluster CA only. */
+    KubernetesClient client() throws IOException {
+        Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server())
+                .withCaCertFile(caCertificate().toString()).withOauthToken(adminToken()).build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory())
+                .build();
     }
 
     int apiPort() {
