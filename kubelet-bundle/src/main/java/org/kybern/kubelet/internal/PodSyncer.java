@@ -387,6 +387,9 @@ final class PodSyncer {
             }
             Map<String, String> env = EnvResolver.resolve(pod, c, new EnvResolver.Context(PodSyncer.this::configMap,
                     PodSyncer.this::secret, serviceEnv, sandbox.ip(), node.hostIP(), node.allocatable()));
+            // The pod's hostname, as a shell shows it in $HOSTNAME: a sandbox from the runtime's pool
+            // would otherwise lend its own name (Docker copies it into every container that joins).
+            env.putIfAbsent("HOSTNAME", hostname(pod));
             Map<String, String> labels = new HashMap<>(podLabels(pod));
             labels.put(RuntimeLabels.CONTAINER_NAME, c.getName());
             labels.put(RuntimeLabels.CONTAINER_ATTEMPT, Integer.toString(attempt));
@@ -419,8 +422,7 @@ final class PodSyncer {
                 }
             }
         }
-        String hostname = pod.getSpec().getHostname() != null && !pod.getSpec().getHostname().isEmpty()
-                ? pod.getSpec().getHostname() : pod.getMetadata().getName();
+        String hostname = hostname(pod);
         PodSandboxConfig config = new PodSandboxConfig(pod.getMetadata().getName(), pod.getMetadata().getNamespace(),
                 pod.getMetadata().getUid(), attempt, hostname, podLabels(pod), List.of(), List.of(), ports);
         try {
@@ -688,5 +690,11 @@ final class PodSyncer {
 
     private static <T> List<T> list(List<T> list) {
         return list == null ? List.of() : list;
+    }
+
+    /** The pod's hostname, as Kubernetes gives it: {@code spec.hostname}, else the pod's name. */
+    static String hostname(Pod pod) {
+        String hostname = pod.getSpec().getHostname();
+        return hostname != null && !hostname.isEmpty() ? hostname : pod.getMetadata().getName();
     }
 }

@@ -124,7 +124,8 @@ class PodsIT {
             assertTrue(Pods.condition(pod, c), c + " in " + pod.getStatus().getConditions());
         }
 
-        assertLogsContain("web-with-sidecar", "web", "web: serving /www on :8080");
+        // $HOSTNAME is the pod's name, also when its sandbox came from the runtime's pool.
+        assertLogsContain("web-with-sidecar", "web", "web: serving /www on :8080 as web-with-sidecar");
         // The sidecar reaches the web container over localhost: one network namespace per pod.
         assertLogsContain("web-with-sidecar", "sidecar", "got 'hello from web in pod web-with-sidecar' over localhost");
 
