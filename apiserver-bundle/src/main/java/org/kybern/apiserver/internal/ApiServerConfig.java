@@ -20,4 +20,10 @@ public @interface ApiServerConfig {
             description = "The ports NodePort and LoadBalancer services get their node ports from, as Kubernetes' "
                     + "--service-node-port-range.")
     String serviceNodePortRange() default "30000-32767";
+
+    @AttributeDefinition(name = "Writes in flight",
+            description = "How many writes (create, update, patch, delete) the API server works on at once; more "
+                    + "wait their turn in arrival order, and get 429 TooManyRequests after 60 s. About twice the "
+                    + "processors keeps them busy while writes wait for the disk.")
+    int writesInFlight() default 4;
 }

@@ -79,6 +79,7 @@ public class ApiServlet extends HttpServlet {
     private transient UnknownFields unknownFields;
     private transient Pods pods;
     private transient PodLogs podLogs;
+    private transient WriteSeats writeSeats;
 
     @Activate
     void activate(ApiServerConfig config) {
@@ -88,12 +89,14 @@ public class ApiServlet extends HttpServlet {
         unknownFields = new UnknownFields(schema);
         pods = new Pods(objects, json, Clock.systemUTC());
         podLogs = new PodLogs(objects, authentication::tokenOf, kubeletClient::sslContext);
+        writeSeats = new WriteSeats(config.writesInFlight());
     }
 
     /** New service ranges apply to allocations from now on; services keep what they have. */
     @Modified
     void modified(ApiServerConfig config) {
         objects.serviceRanges(ranges(config, ServiceRanges.DEFAULT));
+        writeSeats.resize(config.writesInFlight());
     }
 
     private static ServiceRanges ranges(ApiServerConfig config, ServiceRanges fallback) {
@@ -123,11 +126,13 @@ public class ApiServlet extends HttpServlet {
             if (type.namespaced() != (target.namespace() != null) && target.name() != null) {
                 throw notFound();
             }
-            if (target.subresource() != null) {
-                subresource(req, resp, type, target);
-                return;
+            if (req.getMethod().equals("GET")) {
+                serve(req, resp, type, target);
+            } else {
+                try (WriteSeats.Seat seat = writeSeats.take()) {
+                    serve(req, resp, type, target);
+                }
             }
-            objects(req, resp, type, target);
         } catch (ApiException e) {
             writeStatus(req, resp, e);
         } catch (JacksonException e) {
@@ -137,6 +142,15 @@ public class ApiServlet extends HttpServlet {
             LOG.warn("Store failure on {} {}", req.getMethod(), path, e);
             writeStatus(req, resp, new ApiException(503, "ServiceUnavailable", "the store is not available: "
                     + e.getMessage()));
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
+            throws IOException {
+        if (target.subresource() != null) {
+            subresource(req, resp, type, target);
+        } else {
+            objects(req, resp, type, target);
         }
     }
 
