@@ -1,5 +1,6 @@
 package org.kybern.api.scheduler;
 
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -12,4 +13,10 @@ public interface CycleState {
 
     /** A value written earlier in this cycle, if it has the given type. */
     <T> Optional<T> read(String key, Class<T> type);
+
+    /**
+     * Every node of the snapshot this cycle schedules against, with its pods: what plugins that look
+     * beyond one node (pod affinity across a zone, spreading) need. Not to be modified.
+     */
+    List<NodeInfo> allNodes();
 }

@@ -1,0 +1,155 @@
+package org.kybern.api.scheduler;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An amount of node resources as the scheduler counts them: CPU in millicores, memory and ephemeral
+ * storage in bytes, a number of pods, and extended resources (e.g. {@code nvidia.com/gpu}) as whole units.
+ *
+ * @param milliCpu         CPU in millicores
+ * @param memory           memory in bytes
+ * @param ephemeralStorage ephemeral storage in bytes
+ * @param pods             a number of pods
+ * @param extended         other resources by name, whole units; never null
+ */
+public record Resources(long milliCpu, long memory, long ephemeralStorage, long pods, Map<String, Long> extended) {
+
+    public static final String CPU = "cpu";
+    public static final String MEMORY = "memory";
+    public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
+    public static final String PODS = "pods";
+    public static final Resources NONE = new Resources(0, 0, 0, 0, Map.of());
+
+    public Resources {
+        extended = Map.copyOf(extended);
+    }
+
+    /**
+     * What a pod requests, Kubernetes' rule: the larger of the sum over its containers and the largest
+     * init container, per resource, plus the pod overhead; and one pod.
+     */
+    public static Resources requestedBy(Pod pod) {
+        Accumulator sum = new Accumulator();
+        var spec = pod.getSpec();
+        if (spec == null) {
+            return new Resources(0, 0, 0, 1, Map.of());
+        }
+        if (spec.getContainers() != null) {
+            for (Container c : spec.getContainers()) {
+                sum.add(requests(c), 1);
+            }
+        }
+        if (spec.getInitContainers() != null) {
+            for (Container c : spec.getInitContainers()) {
+                sum.max(requests(c));
+            }
+        }
+        if (spec.getOverhead() != null) {
+            sum.add(spec.getOverhead(), 1);
+        }
+        sum.pods = 1;
+        return sum.toResources();
+    }
+
+    /** What a node offers to pods: {@code status.allocatable}, or {@code status.capacity} when that is absent. */
+    public static Resources allocatableOf(Node node) {
+        var status = node.getStatus();
+        if (status == null) {
+            return NONE;
+        }
+        Map<String, Quantity> offered = status.getAllocatable() != null && !status.getAllocatable().isEmpty()
+                ? status.getAllocatable() : status.getCapacity();
+        Accumulator sum = new Accumulator();
+        if (offered != null) {
+            sum.add(offered, 1);
+        }
+        return sum.toResources();
+    }
+
+    /** This plus (sign 1) or minus (sign -1) {@code other}. */
+    public Resources plus(Resources other, int sign) {
+        Map<String, Long> ext = new TreeMap<>(extended);
+        other.extended.forEach((k, v) -> ext.merge(k, sign * v, Long::sum));
+        ext.values().removeIf(v -> v == 0);
+        return new Resources(milliCpu + sign * other.milliCpu, memory + sign * other.memory,
+                ephemeralStorage + sign * other.ephemeralStorage, pods + sign * other.pods, ext);
+    }
+
+    /** The amount of one resource by its Kubernetes name; 0 when absent. CPU in millicores. */
+    public long get(String resource) {
+        return switch (resource) {
+            case CPU -> milliCpu;
+            case MEMORY -> memory;
+            case EPHEMERAL_STORAGE -> ephemeralStorage;
+            case PODS -> pods;
+            default -> extended.getOrDefault(resource, 0L);
+        };
+    }
+
+    private static Map<String, Quantity> requests(Container c) {
+        if (c.getResources() == null) {
+            return Map.of();
+        }
+        Map<String, Quantity> requests = c.getResources().getRequests();
+        // As Kubernetes' defaulting: a container with limits but no requests requests its limits.
+        if ((requests == null || requests.isEmpty()) && c.getResources().getLimits() != null) {
+            return c.getResources().getLimits();
+        }
+        return requests == null ? Map.of() : requests;
+    }
+
+    /** Whole units of a quantity; CPU in millicores (rounded up, as Kubernetes' MilliValue). */
+    static long amount(String resource, Quantity q) {
+        BigDecimal value = q.getNumericalAmount();
+        if (CPU.equals(resource)) {
+            value = value.movePointRight(3);
+        }
+        return value.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+    }
+
+    private static final class Accumulator {
+        long milliCpu;
+        long memory;
+        long ephemeralStorage;
+        long pods;
+        final Map<String, Long> extended = new TreeMap<>();
+
+        void add(Map<String, Quantity> amounts, int sign) {
+            amounts.forEach((name, q) -> set(name, value(name) + sign * amount(name, q)));
+        }
+
+        void max(Map<String, Quantity> amounts) {
+            amounts.forEach((name, q) -> set(name, Math.max(value(name), amount(name, q))));
+        }
+
+        long value(String name) {
+            return switch (name) {
+                case CPU -> milliCpu;
+                case MEMORY -> memory;
+                case EPHEMERAL_STORAGE -> ephemeralStorage;
+                case PODS -> pods;
+                default -> extended.getOrDefault(name, 0L);
+            };
+        }
+
+        void set(String name, long value) {
+            switch (name) {
+                case CPU -> milliCpu = value;
+                case MEMORY -> memory = value;
+                case EPHEMERAL_STORAGE -> ephemeralStorage = value;
+                case PODS -> pods = value;
+                default -> extended.put(name, value);
+            }
+        }
+
+        Resources toResources() {
+            return new Resources(milliCpu, memory, ephemeralStorage, pods, extended);
+        }
+    }
+}
