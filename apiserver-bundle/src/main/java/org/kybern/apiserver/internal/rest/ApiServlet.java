@@ -54,6 +54,8 @@ public class ApiServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     /** Kubernetes refuses request bodies over 3 MiB. */
     static final int MAX_BODY = 3 << 20;
+    /** How much of a body over {@link #MAX_BODY} is read and dropped so that its sender hears the 413. */
+    static final long MAX_DISCARDED = 64L << 20;
     private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public",
             "kube-node-lease");
 
@@ -526,16 +528,39 @@ public class ApiServlet extends HttpServlet {
         return ObjectStore.asObject(node);
     }
 
+    /**
+     * The body, at most {@link #MAX_BODY} bytes. A larger one is refused with 413 without being kept; up to
+     * {@link #MAX_DISCARDED} bytes of it are read and dropped first, unless the client waits for
+     * {@code 100 Continue}: a client that writes its whole body before it reads the answer (the JDK's
+     * HttpClient, Go's) would otherwise find the connection reset and never see the 413.
+     */
     private static byte[] readBody(HttpServletRequest req) throws IOException {
-        if (req.getContentLengthLong() > MAX_BODY) {
+        long declared = req.getContentLengthLong();
+        boolean waitsForContinue = "100-continue".equalsIgnoreCase(req.getHeader("Expect"));
+        if (declared > MAX_BODY) {
+            if (!waitsForContinue && declared <= MAX_DISCARDED) {
+                discard(req.getInputStream(), declared);
+            }
             throw tooLarge();
         }
         try (InputStream in = req.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
+                discard(in, MAX_DISCARDED - body.length);
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    private static void discard(InputStream in, long atMost) throws IOException {
+        byte[] sink = new byte[64 << 10];
+        for (long left = atMost; left > 0; ) {
+            int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+            if (n < 0) {
+                return;
+            }
+            left -= n;
         }
     }
 
