@@ -1,0 +1,169 @@
+package org.kybern.scheduler.internal;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kybern.api.scheduler.NodeInfo;
+import org.kybern.api.scheduler.Resources;
+
+/**
+ * The scheduler's view of the cluster: every node with the pods on it (bound, or assumed while their
+ * binding is on its way) and the sum of what they request, kept up to date incrementally from the
+ * informers' events, so scheduling a pod never re-adds a node's pods. Thread-safe.
+ */
+final class ClusterSnapshot {
+
+    /** One node's pods; the node itself may not be known yet when its pods are. */
+    private static final class NodeState {
+        Node node;
+        Resources allocatable = Resources.NONE;
+        final Map<String, Pod> pods = new LinkedHashMap<>();
+        final Map<String, Resources> requests = new HashMap<>();
+        Resources requested = Resources.NONE;
+        int withAffinity;
+        NodeInfo info;
+    }
+
+    /** By node name, in name order. */
+    private final Map<String, NodeState> nodes = new java.util.TreeMap<>();
+    /** Pod key (namespace/name) to the node it is on. */
+    private final Map<String, String> placed = new HashMap<>();
+    /** Pods assumed on a node, not yet confirmed by the informer. */
+    private final Map<String, String> assumed = new HashMap<>();
+    private List<NodeInfo> view;
+
+    synchronized void putNode(Node node) {
+        NodeState state = nodes.computeIfAbsent(node.getMetadata().getName(), n -> new NodeState());
+        state.node = node;
+        state.allocatable = Resources.allocatableOf(node);
+        changed(state);
+    }
+
+    synchronized void removeNode(String name) {
+        NodeState state = nodes.get(name);
+        if (state == null) {
+            return;
+        }
+        state.node = null;
+        if (state.pods.isEmpty()) {
+            nodes.remove(name);
+        }
+        view = null;
+    }
+
+    /**
+     * A pod as the informer reports it: counted on its node when it has one and has not finished,
+     * confirming an assumption; forgotten otherwise.
+     */
+    synchronized void putPod(Pod pod) {
+        String key = key(pod);
+        String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
+        String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+        boolean counts = node != null && !node.isEmpty() && !"Succeeded".equals(phase) && !"Failed".equals(phase);
+        if (!counts) {
+            if (!assumed.containsKey(key)) {
+                removePod(key);
+            }
+            return;
+        }
+        assumed.remove(key);
+        place(key, pod, node);
+    }
+
+    /** A pod chosen for a node before the API server confirms it: counted there at once. */
+    synchronized void assume(Pod pod, String node) {
+        String key = key(pod);
+        assumed.put(key, node);
+        place(key, pod, node);
+    }
+
+    /** Undoes {@link #assume} after a failed binding; a confirmed pod stays. */
+    synchronized void forget(Pod pod) {
+        String key = key(pod);
+        if (assumed.remove(key) != null) {
+            removePod(key);
+        }
+    }
+
+    synchronized void removePod(String key) {
+        assumed.remove(key);
+        String node = placed.remove(key);
+        if (node == null) {
+            return;
+        }
+        NodeState state = nodes.get(node);
+        Pod pod = state.pods.remove(key);
+        state.requested = state.requested.plus(state.requests.remove(key), -1);
+        if (NodeInfo.hasPodAffinity(pod)) {
+            state.withAffinity--;
+        }
+        if (state.node == null && state.pods.isEmpty()) {
+            nodes.remove(node);
+            view = null;
+        } else {
+            changed(state);
+        }
+    }
+
+    /** Whether the pod is counted on a node (bound or assumed). */
+    synchronized boolean isPlaced(String key) {
+        return placed.containsKey(key);
+    }
+
+    /** The nodes now, with their pods; the same list until something changes. */
+    synchronized List<NodeInfo> nodes() {
+        if (view == null) {
+            List<NodeInfo> list = new ArrayList<>(nodes.size());
+            for (NodeState state : nodes.values()) {
+                if (state.node == null) {
+                    continue;
+                }
+                if (state.info == null) {
+                    List<Pod> withAffinity = state.withAffinity == 0 ? List.of()
+                            : state.pods.values().stream().filter(NodeInfo::hasPodAffinity).toList();
+                    state.info = new NodeInfo(state.node, state.allocatable, List.copyOf(state.pods.values()),
+                            state.requested, withAffinity);
+                }
+                list.add(state.info);
+            }
+            view = List.copyOf(list);
+        }
+        return view;
+    }
+
+    private void place(String key, Pod pod, String node) {
+        String previous = placed.get(key);
+        if (previous != null) {
+            NodeState old = nodes.get(previous);
+            Pod was = old.pods.remove(key);
+            old.requested = old.requested.plus(old.requests.remove(key), -1);
+            if (NodeInfo.hasPodAffinity(was)) {
+                old.withAffinity--;
+            }
+            changed(old);
+        }
+        NodeState state = nodes.computeIfAbsent(node, n -> new NodeState());
+        Resources requests = Resources.requestedBy(pod);
+        state.pods.put(key, pod);
+        state.requests.put(key, requests);
+        state.requested = state.requested.plus(requests, 1);
+        if (NodeInfo.hasPodAffinity(pod)) {
+            state.withAffinity++;
+        }
+        placed.put(key, node);
+        changed(state);
+    }
+
+    private void changed(NodeState state) {
+        state.info = null;
+        view = null;
+    }
+
+    static String key(Pod pod) {
+        return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+    }
+}
