@@ -13,9 +13,11 @@ import java.util.List;
  * @param allocatable      what the node offers to pods ({@link Resources#allocatableOf})
  * @param pods             pods on the node
  * @param requested        the sum of what those pods request ({@link Resources#requestedBy})
+ * @param scoringRequested the sum Kubernetes scores nodes by ({@link Resources#requestedForScoring})
  * @param podsWithAffinity those of the pods that have pod affinity or anti-affinity terms
  */
-public record NodeInfo(Node node, Resources allocatable, List<Pod> pods, Resources requested, List<Pod> podsWithAffinity) {
+public record NodeInfo(Node node, Resources allocatable, List<Pod> pods, Resources requested,
+        Resources scoringRequested, List<Pod> podsWithAffinity) {
 
     public NodeInfo {
         pods = List.copyOf(pods);
@@ -24,8 +26,12 @@ public record NodeInfo(Node node, Resources allocatable, List<Pod> pods, Resourc
 
     /** A node and its pods, the sums computed from them (tests, simple callers). */
     public NodeInfo(Node node, List<Pod> pods) {
-        this(node, Resources.allocatableOf(node), pods, pods.stream().map(Resources::requestedBy).reduce(Resources.NONE, (a, b) -> a.plus(b, 1)),
-                pods.stream().filter(NodeInfo::hasPodAffinity).toList());
+        this(node, Resources.allocatableOf(node), pods, sum(pods, Resources::requestedBy),
+                sum(pods, Resources::requestedForScoring), pods.stream().filter(NodeInfo::hasPodAffinity).toList());
+    }
+
+    private static Resources sum(List<Pod> pods, java.util.function.Function<Pod, Resources> each) {
+        return pods.stream().map(each).reduce(Resources.NONE, (a, b) -> a.plus(b, 1));
     }
 
     /** The node's name. */

@@ -57,6 +57,44 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
         return sum.toResources();
     }
 
+    /**
+     * What a pod counts for when nodes are scored, Kubernetes' non-zero rule: a container that requests no
+     * cpu counts {@value #DEFAULT_MILLI_CPU}m, one that requests no memory {@value #DEFAULT_MEMORY} bytes, so
+     * that pods without requests still spread. Only cpu and memory; init-container and overhead rules as
+     * {@link #requestedBy}.
+     */
+    public static Resources requestedForScoring(Pod pod) {
+        Accumulator sum = new Accumulator();
+        var spec = pod.getSpec();
+        if (spec != null && spec.getContainers() != null) {
+            for (Container c : spec.getContainers()) {
+                sum.add(nonZero(requests(c)), 1);
+            }
+        }
+        if (spec != null && spec.getInitContainers() != null) {
+            for (Container c : spec.getInitContainers()) {
+                sum.max(nonZero(requests(c)));
+            }
+        }
+        if (spec != null && spec.getOverhead() != null) {
+            sum.add(spec.getOverhead(), 1);
+        }
+        sum.pods = 1;
+        return new Resources(sum.milliCpu, sum.memory, 0, 1, Map.of());
+    }
+
+    /** Kubernetes' DefaultMilliCPURequest. */
+    public static final long DEFAULT_MILLI_CPU = 100;
+    /** Kubernetes' DefaultMemoryRequest, 200 MiB. */
+    public static final long DEFAULT_MEMORY = 200L << 20;
+
+    private static Map<String, Quantity> nonZero(Map<String, Quantity> requests) {
+        Map<String, Quantity> filled = new TreeMap<>(requests);
+        filled.putIfAbsent(CPU, new Quantity(DEFAULT_MILLI_CPU + "m"));
+        filled.putIfAbsent(MEMORY, new Quantity(String.valueOf(DEFAULT_MEMORY)));
+        return filled;
+    }
+
     /** What a node offers to pods: {@code status.allocatable}, or {@code status.capacity} when that is absent. */
     public static Resources allocatableOf(Node node) {
         var status = node.getStatus();

@@ -23,7 +23,9 @@ final class ClusterSnapshot {
         Resources allocatable = Resources.NONE;
         final Map<String, Pod> pods = new LinkedHashMap<>();
         final Map<String, Resources> requests = new HashMap<>();
+        final Map<String, Resources> scoringRequests = new HashMap<>();
         Resources requested = Resources.NONE;
+        Resources scoringRequested = Resources.NONE;
         int withAffinity;
         NodeInfo info;
     }
@@ -96,11 +98,7 @@ final class ClusterSnapshot {
             return;
         }
         NodeState state = nodes.get(node);
-        Pod pod = state.pods.remove(key);
-        state.requested = state.requested.plus(state.requests.remove(key), -1);
-        if (NodeInfo.hasPodAffinity(pod)) {
-            state.withAffinity--;
-        }
+        unplace(state, key);
         if (state.node == null && state.pods.isEmpty()) {
             nodes.remove(node);
             view = null;
@@ -126,7 +124,7 @@ final class ClusterSnapshot {
                     List<Pod> withAffinity = state.withAffinity == 0 ? List.of()
                             : state.pods.values().stream().filter(NodeInfo::hasPodAffinity).toList();
                     state.info = new NodeInfo(state.node, state.allocatable, List.copyOf(state.pods.values()),
-                            state.requested, withAffinity);
+                            state.requested, state.scoringRequested, withAffinity);
                 }
                 list.add(state.info);
             }
@@ -139,23 +137,31 @@ final class ClusterSnapshot {
         String previous = placed.get(key);
         if (previous != null) {
             NodeState old = nodes.get(previous);
-            Pod was = old.pods.remove(key);
-            old.requested = old.requested.plus(old.requests.remove(key), -1);
-            if (NodeInfo.hasPodAffinity(was)) {
-                old.withAffinity--;
-            }
+            unplace(old, key);
             changed(old);
         }
         NodeState state = nodes.computeIfAbsent(node, n -> new NodeState());
         Resources requests = Resources.requestedBy(pod);
+        Resources scoring = Resources.requestedForScoring(pod);
         state.pods.put(key, pod);
         state.requests.put(key, requests);
+        state.scoringRequests.put(key, scoring);
         state.requested = state.requested.plus(requests, 1);
+        state.scoringRequested = state.scoringRequested.plus(scoring, 1);
         if (NodeInfo.hasPodAffinity(pod)) {
             state.withAffinity++;
         }
         placed.put(key, node);
         changed(state);
+    }
+
+    private static void unplace(NodeState state, String key) {
+        Pod pod = state.pods.remove(key);
+        state.requested = state.requested.plus(state.requests.remove(key), -1);
+        state.scoringRequested = state.scoringRequested.plus(state.scoringRequests.remove(key), -1);
+        if (NodeInfo.hasPodAffinity(pod)) {
+            state.withAffinity--;
+        }
     }
 
     private void changed(NodeState state) {
