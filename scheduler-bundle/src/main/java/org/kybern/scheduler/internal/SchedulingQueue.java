@@ -29,7 +29,8 @@ final class SchedulingQueue {
         final long sequence;
         int attempts;
         long readyAt;
-        long parkedAt;
+        /** When the last attempt failed: back-off and the unschedulable pool's minute count from here. */
+        long failedAt;
         /** The move-request count when this pod's last attempt began. */
         long cycle;
 
@@ -139,10 +140,10 @@ final class SchedulingQueue {
             return;
         }
         entry.attempts++;
+        entry.failedAt = nanos.getAsLong();
         if (moveRequests > entry.cycle) {
             toBackoffOrActive(entry);
         } else {
-            entry.parkedAt = nanos.getAsLong();
             unschedulable.put(entry.key, entry);
         }
     }
@@ -153,6 +154,7 @@ final class SchedulingQueue {
             return;
         }
         entry.attempts++;
+        entry.failedAt = nanos.getAsLong();
         toBackoffOrActive(entry);
     }
 
@@ -179,8 +181,9 @@ final class SchedulingQueue {
         notifyAll();
     }
 
+    /** As Kubernetes: still backing off (counted from the last failure) or ready at once. */
     private void toBackoffOrActive(Entry entry) {
-        long readyAt = entry.readyAt = nanos.getAsLong() + backoffFor(entry.attempts).toNanos();
+        long readyAt = entry.readyAt = entry.failedAt + backoffFor(entry.attempts).toNanos();
         if (entry.attempts == 0 || readyAt <= nanos.getAsLong()) {
             active.add(entry);
         } else {
@@ -197,7 +200,7 @@ final class SchedulingQueue {
             var it = unschedulable.values().iterator();
             while (it.hasNext()) {
                 Entry entry = it.next();
-                if (now - entry.parkedAt >= UNSCHEDULABLE_FLUSH.toNanos()) {
+                if (now - entry.failedAt >= UNSCHEDULABLE_FLUSH.toNanos()) {
                     it.remove();
                     toBackoffOrActive(entry);
                 }
