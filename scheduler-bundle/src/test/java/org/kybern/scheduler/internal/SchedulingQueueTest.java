@@ -1,6 +1,7 @@
 package org.kybern.scheduler.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -225,6 +226,21 @@ class SchedulingQueueTest {
     }
 
     @Test
+    void onlyChangesBeyondStatusAndBookkeepingCountAsUpdates() {
+        Pod base = pod("a");
+        assertFalse(SchedulingQueue.isPodUpdated(base, new PodBuilder(base).editMetadata().withResourceVersion("9")
+                .withGeneration(3L).addToFinalizers("example.com/keep").addNewManagedField().withManager("kubectl")
+                .endManagedField().endMetadata().withNewStatus().withPhase("Pending").endStatus().build()));
+        assertTrue(SchedulingQueue.isPodUpdated(base, new PodBuilder(base).editMetadata().addToLabels("app", "web")
+                .endMetadata().build()));
+        assertTrue(SchedulingQueue.isPodUpdated(base, new PodBuilder(base).editMetadata()
+                .addToAnnotations("note", "x").endMetadata().build()));
+        assertTrue(SchedulingQueue.isPodUpdated(base, new PodBuilder(base).editSpec().addNewToleration()
+                .withKey("dedicated").withOperator("Exists").endToleration().endSpec().build()));
+        assertEquals("1", base.getMetadata().getResourceVersion(), "the compared pod itself is left alone");
+    }
+
+    @Test
     void deleteRemovesAPodFromEveryPlace() throws InterruptedException {
         queue.add(pod("backoff"));
         queue.add(pod("parked"));
@@ -315,7 +331,7 @@ class SchedulingQueueTest {
         Thread taker = startTaker(real, taken);
         real.add(pod("a"));
         taker.join(5_000);
-        assertTrue(!taker.isAlive(), "take returned");
+        assertFalse(taker.isAlive(), "take returned");
         assertEquals("default/a", taken.get().key);
     }
 
@@ -326,7 +342,7 @@ class SchedulingQueueTest {
         Thread taker = startTaker(real, taken);
         real.close();
         taker.join(5_000);
-        assertTrue(!taker.isAlive(), "take returned long before its minute");
+        assertFalse(taker.isAlive(), "take returned long before its minute");
         assertNull(taken.get());
         assertNull(real.take(Duration.ofMinutes(1)), "a closed queue hands out nothing");
     }
