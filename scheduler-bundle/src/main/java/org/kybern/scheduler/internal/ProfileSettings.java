@@ -43,12 +43,15 @@ record ProfileSettings(String name, Set<String> disabled, Set<String> required, 
             if (m.isEmpty()) {
                 continue;
             }
+            String plugin = m.replaceFirst("^[-+]|=.*$", "").trim();
+            if (plugin.isEmpty()) {
+                throw notAModifier(name, m);
+            }
             if (m.startsWith("-")) {
-                disabled.add(m.substring(1).trim());
+                disabled.add(plugin);
             } else if (m.startsWith("+")) {
-                required.add(m.substring(1).trim());
+                required.add(plugin);
             } else if (m.contains("=")) {
-                String plugin = m.substring(0, m.indexOf('=')).trim();
                 String weight = m.substring(m.indexOf('=') + 1).trim();
                 try {
                     int w = Integer.parseInt(weight);
@@ -61,10 +64,14 @@ record ProfileSettings(String name, Set<String> disabled, Set<String> required, 
                             + " must be a whole number from 1 to 100, not '" + weight + "'");
                 }
             } else {
-                throw new IllegalArgumentException("profile " + name + ": '" + m + "' is not a modifier; write -Plugin "
-                        + "to leave a plugin out, +Plugin to add one, Plugin=N to weigh one");
+                throw notAModifier(name, m);
             }
         }
         return new ProfileSettings(name, Set.copyOf(disabled), Set.copyOf(required), Map.copyOf(weights));
+    }
+
+    private static IllegalArgumentException notAModifier(String profile, String modifier) {
+        return new IllegalArgumentException("profile " + profile + ": '" + modifier + "' is not a modifier; write "
+                + "-Plugin to leave a plugin out, +Plugin to add one, Plugin=N to weigh one");
     }
 }

@@ -34,6 +34,10 @@ final class Profiles {
     private Map<String, ProfileSettings> settings = ProfileSettings.of(Map.of());
     private volatile Map<String, Profile> resolved = Map.of();
 
+    Profiles() {
+        resolve(); // default-scheduler exists before any plugin or configuration
+    }
+
     /** A plugin service arrived, with its service properties. */
     synchronized void add(SchedulerPlugin plugin, Map<String, ?> properties) {
         Object name = properties.get(SchedulerPlugin.NAME_PROPERTY);

@@ -1,10 +1,13 @@
 package org.kybern.scheduler.internal;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.LongSupplier;
 
@@ -29,7 +32,8 @@ final class SchedulingQueue {
         final long sequence;
         int attempts;
         long readyAt;
-        long parkedAt;
+        /** When the last attempt failed: back-off and the unschedulable pool's minute count from here. */
+        long failedAt;
         /** The move-request count when this pod's last attempt began. */
         long cycle;
 
@@ -62,7 +66,7 @@ final class SchedulingQueue {
         this.nanos = nanos;
     }
 
-    /** A pending pod appeared or changed: queued, or its queued copy updated (an unschedulable one retried). */
+    /** A pending pod appeared or changed: queued, or its queued copy updated (an unschedulable one retried if more than its status changed). */
     synchronized void add(Pod pod) {
         String key = ClusterSnapshot.key(pod);
         Entry flying = inFlight.get(key);
@@ -78,10 +82,32 @@ final class SchedulingQueue {
             notifyAll();
             return;
         }
+        Pod old = entry.pod;
         entry.pod = pod;
-        if (unschedulable.remove(key) != null) {
+        if (unschedulable.containsKey(key) && isPodUpdated(old, pod)) {
+            unschedulable.remove(key);
             toBackoffOrActive(entry);
         }
+    }
+
+    /**
+     * Kubernetes' isPodUpdated: whether a pod changed beyond its status, resource version, generation,
+     * managed fields and finalizers. The scheduler's own PodScheduled=False condition is no reason to retry.
+     */
+    static boolean isPodUpdated(Pod old, Pod now) {
+        return !Objects.equals(old.getSpec(), now.getSpec()) || !Objects.equals(stripped(old), stripped(now));
+    }
+
+    private static ObjectMeta stripped(Pod pod) {
+        if (pod.getMetadata() == null) {
+            return null;
+        }
+        ObjectMeta meta = new ObjectMetaBuilder(pod.getMetadata()).build();
+        meta.setResourceVersion(null);
+        meta.setGeneration(null);
+        meta.setManagedFields(null);
+        meta.setFinalizers(null);
+        return meta;
     }
 
     /** The pod is gone, or no longer waits for a node. */
@@ -139,10 +165,10 @@ final class SchedulingQueue {
             return;
         }
         entry.attempts++;
+        entry.failedAt = nanos.getAsLong();
         if (moveRequests > entry.cycle) {
             toBackoffOrActive(entry);
         } else {
-            entry.parkedAt = nanos.getAsLong();
             unschedulable.put(entry.key, entry);
         }
     }
@@ -153,6 +179,7 @@ final class SchedulingQueue {
             return;
         }
         entry.attempts++;
+        entry.failedAt = nanos.getAsLong();
         toBackoffOrActive(entry);
     }
 
@@ -179,8 +206,9 @@ final class SchedulingQueue {
         notifyAll();
     }
 
+    /** As Kubernetes: still backing off (counted from the last failure) or ready at once. */
     private void toBackoffOrActive(Entry entry) {
-        long readyAt = entry.readyAt = nanos.getAsLong() + backoffFor(entry.attempts).toNanos();
+        long readyAt = entry.readyAt = entry.failedAt + backoffFor(entry.attempts).toNanos();
         if (entry.attempts == 0 || readyAt <= nanos.getAsLong()) {
             active.add(entry);
         } else {
@@ -197,7 +225,7 @@ final class SchedulingQueue {
             var it = unschedulable.values().iterator();
             while (it.hasNext()) {
                 Entry entry = it.next();
-                if (now - entry.parkedAt >= UNSCHEDULABLE_FLUSH.toNanos()) {
+                if (now - entry.failedAt >= UNSCHEDULABLE_FLUSH.toNanos()) {
                     it.remove();
                     toBackoffOrActive(entry);
                 }
