@@ -90,7 +90,7 @@ class ApiSemanticsIT {
             assertEquals(0, force.exitCode(), force.output());
             expect(404, send("GET", PODS + "/sem-graceful", null));
 
-            expect(201, send("POST", PODS, pod("sem-unscheduled", "")));
+            expect(201, send("POST", PODS, pod("sem-unscheduled", NO_SCHEDULER)));
             expect(200, send("DELETE", PODS + "/sem-unscheduled", null));
             expect(404, send("GET", PODS + "/sem-unscheduled", null));
         } finally {
@@ -106,7 +106,7 @@ class ApiSemanticsIT {
             for (String sub : List.of("pods/binding", "pods/eviction", "pods/log")) {
                 assertTrue(discovery.body().contains("\"name\":\"" + sub + "\""), sub + " in " + discovery.body());
             }
-            expect(201, send("POST", PODS, pod("sem-bind", "")));
+            expect(201, send("POST", PODS, pod("sem-bind", NO_SCHEDULER)));
             String binding = "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\"sem-bind\"},"
                     + "\"target\":{\"apiVersion\":\"v1\",\"kind\":\"Node\",\"name\":\"%s\"}}";
             HttpResponse<String> bound = expect(201, send("POST", PODS + "/sem-bind/binding", binding.formatted("node-a")));
@@ -217,6 +217,12 @@ class ApiSemanticsIT {
     private static String service(String name, String spec) {
         return "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{" + spec + "\"ports\":[{\"port\":80}]}}";
     }
+
+    /**
+     * Pods these tests bind themselves, or leave unbound, name a scheduler that does not exist, so Kybern's
+     * leaves them alone as Kubernetes' would.
+     */
+    static final String NO_SCHEDULER = "\"schedulerName\":\"kybern-test-no-scheduler\",";
 
     private static String pod(String name, String spec) {
         return "{\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{" + spec

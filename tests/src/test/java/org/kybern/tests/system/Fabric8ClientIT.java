@@ -102,7 +102,8 @@ class Fabric8ClientIT {
         crud(client.namespaces(), new NamespaceBuilder().withMetadata(meta("crud-namespace")).build());
         crud(client.nodes(), new NodeBuilder().withMetadata(meta("crud-node")).build());
         crud(client.pods().inNamespace(NAMESPACE), new PodBuilder().withMetadata(meta("crud-pod"))
-                .withNewSpec().addNewContainer().withName("app").withImage("busybox").endContainer().endSpec().build());
+                .withNewSpec().withSchedulerName("kybern-test-no-scheduler") // left alone: no kubelet pulls busybox
+                .addNewContainer().withName("app").withImage("busybox").endContainer().endSpec().build());
         crud(client.services().inNamespace(NAMESPACE), new ServiceBuilder().withMetadata(meta("crud-service"))
                 .withNewSpec().addToSelector("app", "crud").addNewPort().withPort(80).endPort().endSpec().build());
         crud(client.endpoints().inNamespace(NAMESPACE), new EndpointsBuilder().withMetadata(meta("crud-service"))

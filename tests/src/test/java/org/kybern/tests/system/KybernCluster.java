@@ -199,7 +199,7 @@ final class KybernCluster {
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
