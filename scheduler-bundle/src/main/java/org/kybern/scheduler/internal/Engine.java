@@ -188,11 +188,12 @@ final class Engine {
             }
         }
         snapshot.assume(pod, node);
-        queue.done(entry);
+        // The pod stays in flight until its binding is answered: a failed one is retried after a back-off.
         bindSlots.acquire();
         writer.bind(pod, node).whenComplete((outcome, error) -> {
             bindSlots.release();
             if (error == null && outcome.ok()) {
+                queue.done(entry);
                 return;
             }
             String why = error != null ? error.toString() : outcome.code() + " " + outcome.message();
@@ -200,9 +201,10 @@ final class Engine {
             profile.reserves().forEach(r -> r.unreserve(cycle, pod, node));
             snapshot.forget(pod);
             queue.moveAllToActiveOrBackoff();
-            if (error != null || outcome.code() >= 500 || outcome.code() == 429) {
-                // the pod may still be waiting: the informer re-adds it if so; make sure it is retried
-                queue.add(pod);
+            if (error == null && (outcome.code() == 404 || outcome.code() == 409)) {
+                queue.done(entry); // gone, or bound by someone else: the informer reports what became of it
+            } else {
+                queue.retry(entry);
             }
         });
     }
@@ -216,7 +218,7 @@ final class Engine {
         });
     }
 
-    /** Kubernetes' check for node updates worth retrying for: schedulability, labels, taints, allocatable, conditions. */
+    /** Kubernetes' check for node updates worth retrying for: spec (schedulability, taints), labels, allocatable. */
     static boolean mayHelpUnschedulablePods(Node old, Node node) {
         return !Objects.equals(old.getSpec(), node.getSpec())
                 || !Objects.equals(old.getMetadata().getLabels(), node.getMetadata().getLabels())

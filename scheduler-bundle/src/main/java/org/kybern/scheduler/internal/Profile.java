@@ -19,14 +19,14 @@ import org.kybern.api.scheduler.ScorePlugin;
  * @param binders    Bind plugins (none: the engine binds through the API)
  * @param missing    required plugins not installed; while any is missing the profile schedules nothing
  */
-record Profile(String name, List<PreFilterPlugin> preFilters, List<FilterPlugin> filters, List<Weighted> scores,
+public record Profile(String name, List<PreFilterPlugin> preFilters, List<FilterPlugin> filters, List<Weighted> scores,
         List<ReservePlugin> reserves, List<BindPlugin> binders, List<String> missing) {
 
     /** A score plugin and its weight. */
-    record Weighted(ScorePlugin plugin, int weight) {
+    public record Weighted(ScorePlugin plugin, int weight) {
     }
 
-    boolean ready() {
+    public boolean ready() {
         return missing.isEmpty();
     }
 }

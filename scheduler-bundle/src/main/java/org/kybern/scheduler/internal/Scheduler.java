@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * is off), then runs the {@link Engine} while it leads. Plugins come and go as services at any time;
  * profiles change with the configuration, without a restart.
  */
-@Component(configurationPid = Scheduler.PID, immediate = true, service = {})
+@Component(configurationPid = Scheduler.PID, immediate = true, service = SchedulerView.class)
 @Designate(ocd = SchedulerConfig.class)
-public final class Scheduler {
+public final class Scheduler implements SchedulerView {
 
     static final String PID = "org.kybern.scheduler";
     static final String LEASE_NAMESPACE = "kube-system";
@@ -101,6 +101,33 @@ public final class Scheduler {
         client = null;
         leadership = null;
         LOG.info("Scheduler {} stopped; pods wait Pending until a scheduler runs", identity);
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    @Override
+    public String state() {
+        if (stopped) {
+            return "stopped";
+        }
+        if (engine != null) {
+            return "leading";
+        }
+        return client == null ? "connecting" : "standing by";
+    }
+
+    @Override
+    public int pending() {
+        Engine running = engine;
+        return running == null ? 0 : running.pending();
+    }
+
+    @Override
+    public Map<String, Profile> profiles() {
+        return profiles.all();
     }
 
     /** Connects (retrying while the API server or the scheduler's token is not there), then leads or stands by. */

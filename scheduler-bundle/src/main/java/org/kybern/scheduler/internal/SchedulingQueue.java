@@ -150,10 +150,10 @@ final class SchedulingQueue {
         return null;
     }
 
-    /** The pod was placed (assumed on a node): the queue forgets it. */
+    /** The pod was placed (bound, or left to another): the queue forgets it, not a newer pod of the same name. */
     synchronized void done(Entry entry) {
-        inFlight.remove(entry.key);
-        known.remove(entry.key);
+        inFlight.remove(entry.key, entry);
+        known.remove(entry.key, entry);
     }
 
     /**

@@ -92,6 +92,39 @@ class SchedulerSwapIT {
                     BIND));
         }
         assertEquals(1, new HashSet<>(packed).size(), "bin-packing puts every pod on the fullest node: " + packed);
+
+        // Switching the default profile to pack, from the console: the next default pods join the full node.
+        console("config:property-set -p org.kybern.scheduler profile.default-scheduler "
+                + "\"-NodeResourcesLeastAllocated, +NodeResourcesMostAllocated\"");
+        try {
+            awaitDefaultScoring("NodeResourcesMostAllocated=1");
+            for (int i = 1; i <= 2; i++) {
+                assertEquals(packed.get(0), SchedulerIT.bound(client, NS, create(pod("switched-" + i, null))
+                        .getMetadata().getName(), BIND), "the default profile packs after the switch");
+            }
+        } finally {
+            console("config:property-delete -p org.kybern.scheduler profile.default-scheduler");
+        }
+        awaitDefaultScoring("NodeResourcesLeastAllocated=1");
+    }
+
+    /** Waits until {@code kybern:scheduler} shows the default profile scoring with {@code plugin} (and only the one of the two). */
+    private static void awaitDefaultScoring(String plugin) throws Exception {
+        long deadline = System.nanoTime() + BIND.toNanos();
+        String shown = "";
+        while (System.nanoTime() < deadline) {
+            shown = cluster.kybern("console", "kybern:scheduler").output();
+            int at = shown.indexOf("profile default-scheduler");
+            String profile = at < 0 ? "" : shown.substring(at);
+            int next = profile.indexOf("\nprofile ", 1);
+            profile = next < 0 ? profile : profile.substring(0, next);
+            String other = plugin.startsWith("NodeResourcesMost") ? "NodeResourcesLeastAllocated" : "NodeResourcesMostAllocated";
+            if (profile.contains(plugin) && !profile.contains(other)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("kybern:scheduler never showed " + plugin + " in the default profile:\n" + shown);
     }
 
     private static PodBuilder pod(String name, String schedulerName) {
