@@ -119,8 +119,7 @@ class SchedulerIT {
         assertEquals(true, bound(create(SimulatedNodes.pod("for-us", "100m", null).build())) != null);
         Pod other = client.pods().inNamespace(NS).withName("for-someone-else").get();
         assertNull(SimulatedNodes.nodeOf(other));
-        assertTrue(other.getStatus().getConditions() == null || other.getStatus().getConditions().stream()
-                .noneMatch(c -> "PodScheduled".equals(c.getType())), "no scheduler spoke of it: " + other.getStatus());
+        assertNull(condition(other, "PodScheduled"), "no scheduler spoke of it: " + other.getStatus());
     }
 
     private static PodBuilder web(String name) {
