@@ -4,7 +4,7 @@
  * CA, the user's token). Components never build clients themselves.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.kybern.client;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,13 +11,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.kybern.client.EventRecorder;
 
 /**
  * What the scheduler writes to the API server, each asynchronously so the next pod is scheduled
  * meanwhile: the binding ({@code POST pods/<name>/binding}), and for a pod that fits nowhere a
- * FailedScheduling event and the condition PodScheduled=False, reason Unschedulable.
+ * FailedScheduling event (counted up when repeated) and the condition PodScheduled=False, reason
+ * Unschedulable.
  */
 final class ClusterWriter {
 
@@ -31,13 +32,13 @@ final class ClusterWriter {
     private final KubernetesClient client;
     private final HttpClient http;
     private final String base;
-    private final String component;
+    private final EventRecorder events;
 
-    ClusterWriter(KubernetesClient client, String component) {
+    ClusterWriter(KubernetesClient client, EventRecorder events) {
         this.client = client;
         this.http = client.getHttpClient();
         this.base = client.getMasterUrl().toString().replaceAll("/$", "");
-        this.component = component;
+        this.events = events;
     }
 
     /** Binds the pod to the node, with its UID as precondition so a pod recreated under the same name is not bound. */
@@ -63,37 +64,9 @@ final class ClusterWriter {
         condition.put("reason", "Unschedulable");
         condition.put("message", message);
         String patch = Serialization.asJson(Map.of("status", Map.of("conditions", List.of(condition))));
-        CompletableFuture<Outcome> status = send(http.newHttpRequestBuilder().uri(podPath(pod) + "/status")
+        events.warning(pod, "FailedScheduling", message);
+        return send(http.newHttpRequestBuilder().uri(podPath(pod) + "/status")
                 .patch("application/strategic-merge-patch+json", patch).build());
-        CompletableFuture<Outcome> event = event(pod, "Warning", "FailedScheduling", message, now);
-        return status.thenCombine(event, (a, b) -> a.ok() ? b : a);
-    }
-
-    private CompletableFuture<Outcome> event(Pod pod, String type, String reason, String message, String now) {
-        String namespace = pod.getMetadata().getNamespace();
-        Map<String, Object> involved = new LinkedHashMap<>();
-        involved.put("apiVersion", "v1");
-        involved.put("kind", "Pod");
-        involved.put("namespace", namespace);
-        involved.put("name", pod.getMetadata().getName());
-        involved.put("uid", pod.getMetadata().getUid());
-        involved.put("resourceVersion", pod.getMetadata().getResourceVersion());
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("apiVersion", "v1");
-        event.put("kind", "Event");
-        event.put("metadata", Map.of("name", pod.getMetadata().getName() + "." + UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 16), "namespace", namespace));
-        event.put("involvedObject", involved);
-        event.put("reason", reason);
-        event.put("message", message);
-        event.put("type", type);
-        event.put("source", Map.of("component", component));
-        event.put("reportingComponent", component);
-        event.put("firstTimestamp", now);
-        event.put("lastTimestamp", now);
-        event.put("count", 1);
-        return send(http.newHttpRequestBuilder().uri(base + "/api/v1/namespaces/" + namespace + "/events")
-                .post("application/json", Serialization.asJson(event)).build());
     }
 
     private CompletableFuture<Outcome> send(HttpRequest request) {

@@ -7,10 +7,14 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.ReservePlugin;
+import org.kybern.client.EventRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +30,9 @@ final class Engine {
     private final KubernetesClient client;
     private final Profiles profiles;
     private final ClusterWriter writer;
+    private final ExecutorService eventWriter;
+    private final ExecutorService bindPlugins;
+    private final Binder binder;
     private final Semaphore bindSlots;
     private final ClusterSnapshot snapshot = new ClusterSnapshot();
     private final SchedulingQueue queue = new SchedulingQueue(System::nanoTime);
@@ -38,10 +45,21 @@ final class Engine {
     Engine(KubernetesClient client, Profiles profiles, String component, int bindsInFlight) {
         this.client = client;
         this.profiles = profiles;
-        this.writer = new ClusterWriter(client, component);
+        this.eventWriter = Executors.newSingleThreadExecutor(daemon("kybern-scheduler-events"));
+        this.writer = new ClusterWriter(client, new EventRecorder(client, component, null, eventWriter));
+        this.bindPlugins = Executors.newCachedThreadPool(daemon("kybern-scheduler-bind"));
+        this.binder = new Binder(writer::bind, bindPlugins);
         this.bindSlots = new Semaphore(bindsInFlight);
         this.loop = new Thread(this::run, "kybern-scheduler-loop");
         this.loop.setDaemon(true);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Starts the informers (waiting for their first lists) and the scheduling thread. */
@@ -106,6 +124,8 @@ final class Engine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        eventWriter.shutdown();
+        bindPlugins.shutdown();
     }
 
     /** Pods waiting for a node (all queues). */
@@ -190,7 +210,7 @@ final class Engine {
         snapshot.assume(pod, node);
         // The pod stays in flight until its binding is answered: a failed one is retried after a back-off.
         bindSlots.acquire();
-        writer.bind(pod, node).whenComplete((outcome, error) -> {
+        binder.bind(profile, cycle, pod, node).whenComplete((outcome, error) -> {
             bindSlots.release();
             if (error == null && outcome.ok()) {
                 queue.done(entry);

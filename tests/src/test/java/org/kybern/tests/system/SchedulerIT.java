@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,10 +101,19 @@ class SchedulerIT {
         Pod big = create(SimulatedNodes.pod("needs-twelve-cpu", "12", "1Gi").build());
         String message = awaitUnschedulable(big);
         assertTrue(message.contains("3 Insufficient cpu"), message);
-        Event event = awaitEvent("needs-twelve-cpu", "FailedScheduling");
+        Event event = awaitEvent("needs-twelve-cpu", "FailedScheduling", e -> true);
         assertEquals("Warning", event.getType());
         assertTrue(event.getMessage().contains("Insufficient cpu"), event.getMessage());
         assertEquals("default-scheduler", event.getSource().getComponent());
+        // A node change that does not help: the pod is tried again, fails the same way, and the event counts up.
+        client.nodes().withName(SMALL).edit(n -> {
+            n.getMetadata().getLabels().put("kybern.io/touched", "true");
+            return n;
+        });
+        Event again = awaitEvent("needs-twelve-cpu", "FailedScheduling", e -> e.getCount() != null && e.getCount() >= 2);
+        assertEquals(event.getMetadata().getName(), again.getMetadata().getName());
+        assertEquals(1, client.v1().events().inNamespace(NS).withField("involvedObject.name", "needs-twelve-cpu").list()
+                .getItems().stream().filter(e -> "FailedScheduling".equals(e.getReason())).count());
 
         SimulatedNodes.create(client, HUGE, "16", "32Gi", Map.of(ZONE, "c"));
         assertEquals(HUGE, bound(big));
@@ -159,19 +169,19 @@ class SchedulerIT {
         return condition(seen, "PodScheduled").getMessage();
     }
 
-    private static Event awaitEvent(String pod, String reason) throws InterruptedException {
+    private static Event awaitEvent(String pod, String reason, Predicate<Event> condition) throws InterruptedException {
         long deadline = System.nanoTime() + BIND.toNanos();
         while (System.nanoTime() < deadline) {
             List<Event> events = client.v1().events().inNamespace(NS).withField("involvedObject.name", pod).list()
                     .getItems();
             for (Event e : events) {
-                if (reason.equals(e.getReason())) {
+                if (reason.equals(e.getReason()) && condition.test(e)) {
                     return e;
                 }
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("no " + reason + " event for pod " + pod + " within " + BIND);
+        throw new AssertionError("no such " + reason + " event for pod " + pod + " within " + BIND);
     }
 
     private static PodCondition condition(Pod pod, String type) {
