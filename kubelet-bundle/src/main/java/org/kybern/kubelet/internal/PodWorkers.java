@@ -17,6 +17,7 @@ import org.kybern.api.runtime.PodSandboxStatus;
 import org.kybern.api.runtime.RuntimeLabels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.kybern.client.WorkQueue;
 
 /**
  * The pods bound to this node, kept converged: an informer (field selector
@@ -30,7 +31,7 @@ final class PodWorkers {
     private static final long RESYNC_MILLIS = 60_000;
 
     private final NodeContext node;
-    private final WorkQueue queue = new WorkQueue();
+    private final WorkQueue queue;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService workers;
     private final PodSyncer syncer;
@@ -42,6 +43,7 @@ final class PodWorkers {
     PodWorkers(NodeContext node, ScheduledExecutorService scheduler, ExecutorService workers, ExecutorService stoppers) {
         this.node = node;
         this.scheduler = scheduler;
+        this.queue = new WorkQueue(scheduler);
         this.workers = workers;
         this.probes = new ProbeManager(scheduler, new Prober(node.runtime()), queue::add, node.events());
         this.syncer = new PodSyncer(node, probes, stoppers, this::addAfter);
@@ -103,18 +105,14 @@ final class PodWorkers {
         if (stopped) {
             return;
         }
-        if (delay.isZero() || delay.isNegative()) {
-            queue.add(key);
-        } else {
-            scheduler.schedule(() -> queue.add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        queue.addAfter(key, delay);
     }
 
     private void work() {
         while (!stopped) {
             String key;
             try {
-                key = queue.take(1, TimeUnit.SECONDS).orElse(null);
+                key = queue.take(Duration.ofSeconds(1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,14 +1,8 @@
 package org.kybern.scheduler.internal;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.kybern.api.scheduler.BindPlugin;
 import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.PreFilterPlugin;
@@ -16,6 +10,7 @@ import org.kybern.api.scheduler.ReservePlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.kybern.client.ClusterClients;
+import org.kybern.client.LeaderElection;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -41,30 +36,22 @@ public final class Scheduler implements SchedulerView {
     static final String LEASE_NAMESPACE = "kube-system";
     static final String LEASE_NAME = "kube-scheduler";
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-    private static final long CONNECT_RETRY_SECONDS = 2;
 
     private final Profiles profiles = new Profiles();
-    private final ClusterClients clients;
-    private final ScheduledExecutorService timer;
     private final SchedulerConfig config;
     private final String identity;
-    private volatile KubernetesClient client;
-    private volatile Leadership leadership;
+    private final LeaderElection election;
     private volatile Engine engine;
-    private volatile boolean stopped;
 
     @Activate
     public Scheduler(@Reference ClusterClients clients, SchedulerConfig config, Map<String, Object> properties) {
-        this.clients = clients;
         this.config = config;
-        this.identity = config.identity().isBlank() ? hostName() + "_" + UUID.randomUUID() : config.identity();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kybern-scheduler-lease");
-            t.setDaemon(true);
-            return t;
-        });
+        this.identity = LeaderElection.identity(config.identity(), "kybern-scheduler");
         configure(properties);
-        timer.execute(this::connect);
+        this.election = new LeaderElection(() -> clients.forUser(config.user()),
+                new LeaderElection.Settings(config.leaderElect(), LEASE_NAMESPACE, LEASE_NAME, identity,
+                        Duration.ofSeconds(config.leaseDurationSeconds()), Duration.ofSeconds(config.renewDeadlineSeconds()),
+                        Duration.ofSeconds(config.retryPeriodSeconds())), this::startEngine, this::stopEngine);
     }
 
     @Modified
@@ -83,23 +70,8 @@ public final class Scheduler implements SchedulerView {
 
     @Deactivate
     void deactivate() {
-        stopped = true;
-        try {
-            timer.submit(() -> {
-                Leadership current = leadership;
-                if (current != null) {
-                    current.release();
-                } else {
-                    stopEngine();
-                }
-            }).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.info("Scheduler: stopping took too long ({}); stopping anyway", e.toString());
-            stopEngine();
-        }
-        timer.shutdownNow();
-        client = null;
-        leadership = null;
+        election.close();
+        stopEngine();
         LOG.info("Scheduler {} stopped; pods wait Pending until a scheduler runs", identity);
     }
 
@@ -110,13 +82,7 @@ public final class Scheduler implements SchedulerView {
 
     @Override
     public String state() {
-        if (stopped) {
-            return "stopped";
-        }
-        if (engine != null) {
-            return "leading";
-        }
-        return client == null ? "connecting" : "standing by";
+        return election.state();
     }
 
     @Override
@@ -130,53 +96,8 @@ public final class Scheduler implements SchedulerView {
         return profiles.all();
     }
 
-    /** Connects (retrying while the API server or the scheduler's token is not there), then leads or stands by. */
-    private void connect() {
-        if (stopped) {
-            return;
-        }
-        try {
-            KubernetesClient connected = clients.forUser(config.user());
-            connected.namespaces().withName(LEASE_NAMESPACE).get();
-            client = connected;
-        } catch (RuntimeException e) {
-            LOG.info("Scheduler cannot reach the API server yet, trying again in {} s: {}", CONNECT_RETRY_SECONDS,
-                    e.getMessage());
-            timer.schedule(this::connect, CONNECT_RETRY_SECONDS, TimeUnit.SECONDS);
-            return;
-        }
-        Leadership.Listener listener = new Leadership.Listener() {
-            @Override
-            public void startedLeading() {
-                startEngine();
-            }
-
-            @Override
-            public void stoppedLeading() {
-                stopEngine();
-            }
-        };
-        if (!config.leaderElect()) {
-            LOG.info("Scheduler {}: leader election is off; scheduling", identity);
-            startEngine();
-            return;
-        }
-        leadership = new Leadership(client, LEASE_NAMESPACE, LEASE_NAME, identity,
-                new Leadership.Timing(Duration.ofSeconds(config.leaseDurationSeconds()),
-                        Duration.ofSeconds(config.renewDeadlineSeconds())), listener, System::nanoTime);
-        LOG.info("Scheduler {} is a candidate for Lease {}/{}", identity, LEASE_NAMESPACE, LEASE_NAME);
-        timer.scheduleWithFixedDelay(this::tick, 0, config.retryPeriodSeconds(), TimeUnit.SECONDS);
-    }
-
-    private void tick() {
-        Leadership current = leadership;
-        if (current != null && !stopped) {
-            current.tick();
-        }
-    }
-
-    private void startEngine() {
-        if (stopped || engine != null) {
+    private void startEngine(KubernetesClient client) {
+        if (engine != null) {
             return;
         }
         Engine starting = new Engine(client, profiles, SchedulerPlugin.DEFAULT_PROFILE, config.bindsInFlight());
@@ -261,11 +182,4 @@ public final class Scheduler implements SchedulerView {
         profiles.remove(plugin);
     }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "kybern-scheduler";
-        }
-    }
 }

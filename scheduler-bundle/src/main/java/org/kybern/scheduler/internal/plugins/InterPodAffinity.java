@@ -18,6 +18,7 @@ import org.kybern.api.scheduler.PreFilterPlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.osgi.service.component.annotations.Component;
+import org.kybern.client.Matching;
 
 /**
  * Kubernetes' InterPodAffinity. A topology domain is a node label's value (the label the term's

@@ -14,6 +14,7 @@ import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.osgi.service.component.annotations.Component;
+import org.kybern.client.Matching;
 
 /**
  * Kubernetes' NodeAffinity (with its NodeSelector): a node must carry every {@code spec.nodeSelector}

@@ -12,6 +12,7 @@ import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.PreFilterPlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.osgi.service.component.annotations.Component;
+import org.kybern.client.Matching;
 
 /**
  * Kubernetes' NodePorts: a pod's host ports must be free on the node. Two ports conflict when protocol and

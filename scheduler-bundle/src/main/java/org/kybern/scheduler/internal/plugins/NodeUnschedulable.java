@@ -9,6 +9,7 @@ import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.osgi.service.component.annotations.Component;
+import org.kybern.client.Matching;
 
 /** Kubernetes' NodeUnschedulable: a cordoned node ({@code spec.unschedulable}) takes only pods that tolerate it. */
 @Component(property = {SchedulerPlugin.NAME_PROPERTY + "=NodeUnschedulable", SchedulerPlugin.PROFILE_PROPERTY + "=*"})

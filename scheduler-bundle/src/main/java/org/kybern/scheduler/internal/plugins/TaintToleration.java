@@ -12,6 +12,7 @@ import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.osgi.service.component.annotations.Component;
+import org.kybern.client.Matching;
 
 /**
  * Kubernetes' TaintToleration: a node's NoSchedule and NoExecute taints keep off pods that do not tolerate

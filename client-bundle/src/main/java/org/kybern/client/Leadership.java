@@ -1,4 +1,4 @@
-package org.kybern.scheduler.internal;
+package org.kybern.client;
 
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -75,12 +75,12 @@ final class Leadership {
             lastRenewal = now;
             if (!leading) {
                 leading = true;
-                LOG.info("Scheduler {} leads (Lease {}/{})", identity, namespace, name);
+                LOG.info("{} leads (Lease {}/{})", identity, namespace, name);
                 listener.startedLeading();
             }
         } else if (leading && now - lastRenewal > timing.renewDeadline().toNanos()) {
             leading = false;
-            LOG.warn("Scheduler {} could not renew Lease {}/{} for {} s: it stops scheduling", identity, namespace, name,
+            LOG.warn("{} could not renew Lease {}/{} for {} s: it stops leading", identity, namespace, name,
                     timing.renewDeadline().toSeconds());
             listener.stoppedLeading();
         }
@@ -106,7 +106,7 @@ final class Leadership {
                 leases().resource(lease).update();
             }
         } catch (KubernetesClientException | IllegalStateException e) {
-            LOG.info("Scheduler {} could not release Lease {}/{} ({}); a standby takes over when it expires", identity,
+            LOG.info("{} could not release Lease {}/{} ({}); a standby takes over when it expires", identity,
                     namespace, name, e.getMessage());
         }
     }

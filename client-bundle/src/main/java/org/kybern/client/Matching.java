@@ -1,4 +1,4 @@
-package org.kybern.scheduler.internal.plugins;
+package org.kybern.client;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -10,14 +10,17 @@ import io.fabric8.kubernetes.api.model.Toleration;
 import java.util.List;
 import java.util.Map;
 
-/** Kubernetes' matching rules the plugins share: label selectors, node selector terms, tolerations. */
-final class Matching {
+/**
+ * Kubernetes' matching rules that the scheduler, the controllers and the kubelet share: label selectors,
+ * node selector terms, tolerations.
+ */
+public final class Matching {
 
     private Matching() {
     }
 
     /** A LabelSelector against labels: matchLabels and matchExpressions ANDed; null selects nothing, empty everything. */
-    static boolean matches(LabelSelector selector, Map<String, String> labels) {
+    public static boolean matches(LabelSelector selector, Map<String, String> labels) {
         if (selector == null) {
             return false;
         }
@@ -40,7 +43,7 @@ final class Matching {
     }
 
     /** One set-based requirement (In, NotIn, Exists, DoesNotExist, and for nodes Gt, Lt). */
-    static boolean matches(String key, String operator, List<String> values, Map<String, String> labels) {
+    public static boolean matches(String key, String operator, List<String> values, Map<String, String> labels) {
         String value = labels.get(key);
         List<String> vs = values == null ? List.of() : values;
         return switch (operator) {
@@ -64,7 +67,7 @@ final class Matching {
     }
 
     /** A node selector term: its matchExpressions (on labels) and matchFields (metadata.name) ANDed; an empty term matches nothing. */
-    static boolean matches(NodeSelectorTerm term, Node node) {
+    public static boolean matches(NodeSelectorTerm term, Node node) {
         List<NodeSelectorRequirement> expressions = term.getMatchExpressions() == null ? List.of() : term.getMatchExpressions();
         List<NodeSelectorRequirement> fields = term.getMatchFields() == null ? List.of() : term.getMatchFields();
         if (expressions.isEmpty() && fields.isEmpty()) {
@@ -86,7 +89,7 @@ final class Matching {
     }
 
     /** Whether a toleration tolerates a taint, as Kubernetes' ToleratesTaint. */
-    static boolean tolerates(Toleration toleration, Taint taint) {
+    public static boolean tolerates(Toleration toleration, Taint taint) {
         String effect = toleration.getEffect();
         if (effect != null && !effect.isEmpty() && !effect.equals(taint.getEffect())) {
             return false;
@@ -104,7 +107,7 @@ final class Matching {
         };
     }
 
-    static boolean tolerated(List<Toleration> tolerations, Taint taint) {
+    public static boolean tolerated(List<Toleration> tolerations, Taint taint) {
         if (tolerations != null) {
             for (Toleration t : tolerations) {
                 if (tolerates(t, taint)) {
@@ -115,7 +118,7 @@ final class Matching {
         return false;
     }
 
-    static String nullToEmpty(String s) {
+    public static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }
 }
