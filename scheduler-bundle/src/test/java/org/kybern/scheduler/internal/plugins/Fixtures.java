@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.NodeSelectorTermBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodAffinityTerm;
+import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTerm;
 import io.fabric8.kubernetes.api.model.PreferredSchedulingTermBuilder;
@@ -173,6 +175,39 @@ public final class Fixtures {
     /** One requirement: key, operator (In, NotIn, Exists, DoesNotExist, Gt, Lt) and values. */
     public static NodeSelectorRequirement requirement(String key, String operator, String... values) {
         return new NodeSelectorRequirementBuilder().withKey(key).withOperator(operator).withValues(values).build();
+    }
+
+    /** A pod affinity term over pods (of the owner's namespace) with these labels, in domains of the topology key. */
+    public static PodAffinityTerm podTerm(String topologyKey, String... matchLabels) {
+        return new PodAffinityTermBuilder().withTopologyKey(topologyKey).withNewLabelSelector()
+                .withMatchLabels(pairs(matchLabels)).endLabelSelector().build();
+    }
+
+    /** The pod with these required pod affinity terms added. */
+    public static Pod requiringPods(Pod pod, PodAffinityTerm... terms) {
+        return new PodBuilder(pod).editSpec().editOrNewAffinity().editOrNewPodAffinity()
+                .addToRequiredDuringSchedulingIgnoredDuringExecution(terms).endPodAffinity().endAffinity().endSpec().build();
+    }
+
+    /** The pod with these required pod anti-affinity terms added. */
+    public static Pod avoidingPods(Pod pod, PodAffinityTerm... terms) {
+        return new PodBuilder(pod).editSpec().editOrNewAffinity().editOrNewPodAntiAffinity()
+                .addToRequiredDuringSchedulingIgnoredDuringExecution(terms).endPodAntiAffinity().endAffinity().endSpec()
+                .build();
+    }
+
+    /** The pod with a preferred pod affinity term added. */
+    public static Pod preferringPods(Pod pod, int weight, PodAffinityTerm term) {
+        return new PodBuilder(pod).editSpec().editOrNewAffinity().editOrNewPodAffinity()
+                .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(weight).withPodAffinityTerm(term)
+                .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAffinity().endAffinity().endSpec().build();
+    }
+
+    /** The pod with a preferred pod anti-affinity term added. */
+    public static Pod preferringAwayFrom(Pod pod, int weight, PodAffinityTerm term) {
+        return new PodBuilder(pod).editSpec().editOrNewAffinity().editOrNewPodAntiAffinity()
+                .addNewPreferredDuringSchedulingIgnoredDuringExecution().withWeight(weight).withPodAffinityTerm(term)
+                .endPreferredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity().endSpec().build();
     }
 
     /** A toleration; key, value and effect may be null (empty). */
