@@ -147,6 +147,12 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
         return PluginStatus.success();
     }
 
+    /** Kubernetes' default weight of this plugin in the default profile. */
+    @Override
+    public int weight() {
+        return 2;
+    }
+
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
         Map<Domain, Long> weights = state.read(SCORE_STATE, DomainWeights.class).orElseGet(() -> {
