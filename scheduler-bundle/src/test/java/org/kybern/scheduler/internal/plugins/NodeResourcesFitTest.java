@@ -57,6 +57,12 @@ class NodeResourcesFitTest {
                         List.of(USED), fits()),
                 arguments("containers summed beyond what is left", withInit("100m", "1500m", "1100m"), List.of(USED),
                         lacking("Insufficient cpu")),
+                arguments("a sidecar adds to the containers", withSidecar("1", null, "2"), List.of(USED),
+                        lacking("Insufficient cpu")),
+                arguments("an init container runs beside the sidecars started before it", withSidecar("1", "2", "500m"),
+                        List.of(USED), lacking("Insufficient cpu")),
+                arguments("sidecar and containers within what is left", withSidecar("1", "1500m", "1500m"),
+                        List.of(USED), fits()),
                 arguments("overhead counts", withOverhead(requesting("p", "cpu", "2"), "cpu", "600m"), List.of(USED),
                         lacking("Insufficient cpu")),
                 arguments("overhead within what is left", withOverhead(requesting("p", "cpu", "2"), "cpu", "500m"),
@@ -91,6 +97,15 @@ class NodeResourcesFitTest {
         return podBuilder("p").editSpec().withInitContainers(requestingContainer("init", "cpu", initCpu))
                 .withContainers(requestingContainer("a", "cpu", cpu1), requestingContainer("b", "cpu", cpu2)).endSpec()
                 .build();
+    }
+
+    /** A pod with a sidecar (restartPolicy Always), then an init container (null: none), then a container. */
+    private static Pod withSidecar(String sidecarCpu, String initCpu, String cpu) {
+        Pod pod = podBuilder("p").editSpec().withInitContainers(new ContainerBuilder(requestingContainer("sidecar", "cpu",
+                sidecarCpu)).withRestartPolicy("Always").build()).withContainers(requestingContainer("c", "cpu", cpu))
+                .endSpec().build();
+        return initCpu == null ? pod : new PodBuilder(pod).editSpec().addToInitContainers(requestingContainer("init",
+                "cpu", initCpu)).endSpec().build();
     }
 
     private static Pod withOverhead(Pod pod, String... overhead) {
