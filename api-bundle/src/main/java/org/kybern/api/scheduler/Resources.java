@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * An amount of node resources as the scheduler counts them: CPU in millicores, memory and ephemeral
@@ -31,28 +32,12 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
     }
 
     /**
-     * What a pod requests, Kubernetes' rule: the larger of the sum over its containers and the largest
-     * init container, per resource, plus the pod overhead; and one pod.
+     * What a pod requests, Kubernetes' rule (PodRequests): its containers and sidecars (init containers with
+     * restartPolicy Always) summed; or, if more, what runs while an init container runs (it and the sidecars
+     * started before it), per resource; plus the pod overhead; and one pod.
      */
     public static Resources requestedBy(Pod pod) {
-        Accumulator sum = new Accumulator();
-        var spec = pod.getSpec();
-        if (spec == null) {
-            return new Resources(0, 0, 0, 1, Map.of());
-        }
-        if (spec.getContainers() != null) {
-            for (Container c : spec.getContainers()) {
-                sum.add(requests(c), 1);
-            }
-        }
-        if (spec.getInitContainers() != null) {
-            for (Container c : spec.getInitContainers()) {
-                sum.max(requests(c));
-            }
-        }
-        if (spec.getOverhead() != null) {
-            sum.add(spec.getOverhead(), 1);
-        }
+        Accumulator sum = podRequests(pod, requests -> requests);
         sum.pods = 1;
         return sum.toResources();
     }
@@ -64,23 +49,41 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
      * {@link #requestedBy}.
      */
     public static Resources requestedForScoring(Pod pod) {
+        Accumulator sum = podRequests(pod, Resources::nonZero);
+        return new Resources(sum.milliCpu, sum.memory, 0, 1, Map.of());
+    }
+
+    private static Accumulator podRequests(Pod pod, UnaryOperator<Map<String, Quantity>> each) {
         Accumulator sum = new Accumulator();
         var spec = pod.getSpec();
-        if (spec != null && spec.getContainers() != null) {
+        if (spec == null) {
+            return sum;
+        }
+        if (spec.getContainers() != null) {
             for (Container c : spec.getContainers()) {
-                sum.add(nonZero(requests(c)), 1);
+                sum.add(each.apply(requests(c)), 1);
             }
         }
-        if (spec != null && spec.getInitContainers() != null) {
+        if (spec.getInitContainers() != null) {
+            Accumulator sidecars = new Accumulator();
+            Accumulator initMax = new Accumulator();
             for (Container c : spec.getInitContainers()) {
-                sum.max(nonZero(requests(c)));
+                Map<String, Quantity> requests = each.apply(requests(c));
+                Accumulator running = new Accumulator();
+                running.max(sidecars);
+                running.add(requests, 1);
+                if ("Always".equals(c.getRestartPolicy())) {
+                    sum.add(requests, 1);
+                    sidecars.add(requests, 1);
+                }
+                initMax.max(running);
             }
+            sum.max(initMax);
         }
-        if (spec != null && spec.getOverhead() != null) {
+        if (spec.getOverhead() != null) {
             sum.add(spec.getOverhead(), 1);
         }
-        sum.pods = 1;
-        return new Resources(sum.milliCpu, sum.memory, 0, 1, Map.of());
+        return sum;
     }
 
     /** Kubernetes' DefaultMilliCPURequest. */
@@ -162,8 +165,12 @@ public record Resources(long milliCpu, long memory, long ephemeralStorage, long 
             amounts.forEach((name, q) -> set(name, value(name) + sign * amount(name, q)));
         }
 
-        void max(Map<String, Quantity> amounts) {
-            amounts.forEach((name, q) -> set(name, Math.max(value(name), amount(name, q))));
+        void max(Accumulator other) {
+            milliCpu = Math.max(milliCpu, other.milliCpu);
+            memory = Math.max(memory, other.memory);
+            ephemeralStorage = Math.max(ephemeralStorage, other.ephemeralStorage);
+            pods = Math.max(pods, other.pods);
+            other.extended.forEach((name, v) -> extended.merge(name, v, Math::max));
         }
 
         long value(String name) {

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.Resources;
+import org.kybern.scheduler.internal.plugins.Fixtures;
 
 /** The snapshot counts what bound and assumed pods request on their nodes, incrementally. */
 class ClusterSnapshotTest {
@@ -24,18 +22,13 @@ class ClusterSnapshotTest {
     private final ClusterSnapshot snapshot = new ClusterSnapshot();
 
     static Node node(String name) {
-        return new NodeBuilder().withNewMetadata().withName(name).endMetadata().withNewStatus()
-                .withAllocatable(Map.of("cpu", new Quantity("4"), "memory", new Quantity("8Gi"), "pods",
-                        new Quantity("110")))
-                .endStatus().build();
+        return Fixtures.node(name);
     }
 
     /** A pod asking for cpu (e.g. "500m") and memory ("1Gi") in one container, on {@code nodeName} (null: unbound). */
     static Pod pod(String name, String nodeName, String cpu, String memory) {
-        return new PodBuilder().withNewMetadata().withNamespace("default").withName(name).endMetadata()
-                .withNewSpec().withNodeName(nodeName).addNewContainer().withName("c").withImage("busybox")
-                .withNewResources().addToRequests("cpu", new Quantity(cpu)).addToRequests("memory", new Quantity(memory))
-                .endResources().endContainer().endSpec().build();
+        return new PodBuilder(Fixtures.requesting(name, "cpu", cpu, "memory", memory)).editSpec().withNodeName(nodeName)
+                .endSpec().build();
     }
 
     static Pod withPhase(Pod pod, String phase) {
@@ -43,10 +36,7 @@ class ClusterSnapshotTest {
     }
 
     static Pod withAntiAffinity(Pod pod) {
-        return new PodBuilder(pod).editSpec().withNewAffinity().withNewPodAntiAffinity()
-                .addNewRequiredDuringSchedulingIgnoredDuringExecution().withTopologyKey("kubernetes.io/hostname")
-                .withNewLabelSelector().addToMatchLabels("app", "web").endLabelSelector()
-                .endRequiredDuringSchedulingIgnoredDuringExecution().endPodAntiAffinity().endAffinity().endSpec().build();
+        return Fixtures.avoidingPods(pod, Fixtures.podTerm(Fixtures.HOSTNAME, "app", "web"));
     }
 
     private NodeInfo info(String name) {

@@ -3,6 +3,7 @@ package org.kybern.scheduler.internal.plugins;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerImage;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,10 @@ import org.kybern.api.scheduler.ScorePlugin;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Kubernetes' ImageLocality: nodes that already hold the pod's images ({@code status.images}) score
- * higher, by the images' sizes, each scaled by the share of nodes that hold it (so an image everywhere
- * does not pull every pod to one node); between 23 MB and 1 000 MB per container, mapped to 0-100.
+ * Kubernetes' ImageLocality: nodes that already hold the pod's images ({@code status.images}), those of its
+ * init containers too, score higher, by the images' sizes, each scaled by the share of nodes that hold it (so
+ * an image everywhere does not pull every pod to one node); between 23 MB and 1 000 MB per container, mapped
+ * to 0-100.
  */
 @Component(property = {SchedulerPlugin.NAME_PROPERTY + "=ImageLocality", SchedulerPlugin.PROFILE_PROPERTY + "=*"})
 public final class ImageLocality implements ScorePlugin {
@@ -31,7 +33,7 @@ public final class ImageLocality implements ScorePlugin {
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        List<Container> containers = pod.getSpec().getContainers() == null ? List.of() : pod.getSpec().getContainers();
+        List<Container> containers = containers(pod);
         if (containers.isEmpty()) {
             return 0;
         }
@@ -54,6 +56,18 @@ public final class ImageLocality implements ScorePlugin {
         long max = MAX_CONTAINER_THRESHOLD * containers.size();
         long clamped = Math.max(MIN_THRESHOLD, Math.min(max, sum));
         return MAX_SCORE * (clamped - MIN_THRESHOLD) / (max - MIN_THRESHOLD);
+    }
+
+    /** The pod's init containers and containers: Kubernetes scores the images of both. */
+    private static List<Container> containers(Pod pod) {
+        List<Container> all = new ArrayList<>();
+        if (pod.getSpec().getInitContainers() != null) {
+            all.addAll(pod.getSpec().getInitContainers());
+        }
+        if (pod.getSpec().getContainers() != null) {
+            all.addAll(pod.getSpec().getContainers());
+        }
+        return all;
     }
 
     /** Of each image of the pod, the share of nodes that hold it. */

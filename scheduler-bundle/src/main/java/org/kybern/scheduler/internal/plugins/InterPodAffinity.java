@@ -23,8 +23,8 @@ import org.kybern.client.Matching;
 /**
  * Kubernetes' InterPodAffinity. A topology domain is a node label's value (the label the term's
  * {@code topologyKey} names: {@code kubernetes.io/hostname} is one node, {@code topology.kubernetes.io/zone}
- * a zone); a node without the label is in no domain. Filter: the pod's required affinity terms each need a
- * matching pod in the node's domain (unless no pod matches anywhere yet and the pod matches its own
+ * a zone); a node without the label is in no domain. Filter: the pod's required affinity terms each need, in
+ * the node's domain, a pod that matches all of the terms (unless no pod matches anywhere yet and the pod matches its own
  * terms: the first of a group), its required anti-affinity terms none, and no pod already placed may have
  * a required anti-affinity term against it in that domain. Score: the preferred terms both ways, weights
  * summed per domain, scaled from the lowest node to the highest. The counting is done once per pod in
@@ -83,10 +83,12 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
                 continue;
             }
             for (Pod existing : node.pods()) {
-                for (int i = 0; i < affinity.size(); i++) {
+                // As Kubernetes: a pod counts for the affinity terms only if it matches all of them.
+                boolean matchesAll = !affinity.isEmpty() && affinity.stream().allMatch(t -> selects(t, pod, existing));
+                for (int i = 0; matchesAll && i < affinity.size(); i++) {
                     PodAffinityTerm term = affinity.get(i);
                     String value = labels.get(term.getTopologyKey());
-                    if (value != null && selects(term, pod, existing)) {
+                    if (value != null) {
                         counts.get(i).merge(new Domain(term.getTopologyKey(), value), 1, Integer::sum);
                     }
                 }
@@ -144,6 +146,12 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
             }
         }
         return PluginStatus.success();
+    }
+
+    /** Kubernetes' default weight of this plugin in the default profile. */
+    @Override
+    public int weight() {
+        return 2;
     }
 
     @Override

@@ -56,6 +56,12 @@ public final class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
         return terms != null && terms.stream().anyMatch(term -> Matching.matches(term, node));
     }
 
+    /** Kubernetes' default weight of this plugin in the default profile. */
+    @Override
+    public int weight() {
+        return 2;
+    }
+
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
         NodeAffinity affinity = nodeAffinity(pod);

@@ -68,13 +68,16 @@ public final class NodePorts implements PreFilterPlugin, FilterPlugin {
         return PluginStatus.success();
     }
 
-    /** The host ports a pod's containers (init containers too) ask for. */
+    /**
+     * The host ports a pod's containers ask for, and those of its sidecars (init containers with restartPolicy
+     * Always): as Kubernetes' GetHostPorts, other init containers have finished before the pod runs.
+     */
     static List<HostPort> hostPorts(Pod pod) {
         List<HostPort> ports = new ArrayList<>();
         var spec = pod.getSpec();
         List<Container> containers = new ArrayList<>(spec.getContainers() == null ? List.of() : spec.getContainers());
         if (spec.getInitContainers() != null) {
-            containers.addAll(spec.getInitContainers());
+            spec.getInitContainers().stream().filter(c -> "Always".equals(c.getRestartPolicy())).forEach(containers::add);
         }
         for (Container c : containers) {
             if (c.getPorts() == null) {

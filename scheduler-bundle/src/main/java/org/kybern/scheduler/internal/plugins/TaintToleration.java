@@ -39,6 +39,12 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
         return PluginStatus.success();
     }
 
+    /** Kubernetes' default weight of this plugin in the default profile. */
+    @Override
+    public int weight() {
+        return 3;
+    }
+
     /** The number of PreferNoSchedule taints the pod does not tolerate (reversed in {@link #normalize}). */
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
