@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
+import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
@@ -17,21 +20,29 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two schedulers in two Karaf processes on one cluster: the shared cluster's, and a second Karaf of the
- * same distribution that boots only the scheduler feature and reaches the cluster's API server (as
- * docs/scheduler.md describes). Exactly one holds the Lease kube-system/kube-scheduler and binds; when
+ * Two schedulers and two controller managers in two Karaf processes on one cluster: the shared
+ * cluster's, and a second Karaf of the same distribution that boots only the scheduler and controller
+ * features and reaches the cluster's API server (as docs/scheduler.md describes). Of each pair exactly
+ * one holds its Lease (kube-system/kube-scheduler, kube-system/kube-controller-manager) and acts; when
  * the holder stops, or dies without a word (kill -9), the other takes over.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedCluster.class)
-class SchedulerLeaderIT {
+class LeaderElectionIT {
 
-    private static final String NS = "scheduler-leader-it";
+    private static final String NS = "leader-election-it";
     private static final String NODE = "sim-leader";
     private static final String STANDBY = "standby-scheduler";
+    private static final String STANDBY_CONTROLLERS = "standby-controller-manager";
+    private static final String SCHEDULER_LEASE = "kube-scheduler";
+    private static final String CONTROLLER_LEASE = "kube-controller-manager";
     private static final Duration BIND = Duration.ofSeconds(30);
     /** The Lease lasts 15 s; a standby takes over after it has seen no renewal for that long. */
     private static final Duration TAKE_OVER = Duration.ofSeconds(40);
@@ -42,42 +53,67 @@ class SchedulerLeaderIT {
     private static ProcessHandle standby;
 
     @BeforeAll
-    static void startSecondScheduler() throws Exception {
+    static void startSecondKaraf() throws Exception {
         cluster = SharedCluster.get();
         client = cluster.client();
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build()).create();
         SimulatedNodes.create(client, NODE, "4", "8Gi", Map.of());
         karaf = unpackDistribution(cluster.stateDir().resolveSibling("second-scheduler"));
-        configureAsSchedulerOnly(karaf);
+        configureAsStandby(karaf);
         KybernCluster.Result start = cluster.run(List.of(karaf.resolve("bin/start").toString()));
         assertEquals(0, start.exitCode(), start.output());
         standby = karafProcess(karaf);
     }
 
     @AfterAll
-    static void stopSecondScheduler() throws Exception {
+    static void stopSecondKaraf() throws Exception {
         if (standby != null && standby.isAlive()) {
             standby.destroyForcibly();
             standby.onExit().get();
         }
         if (client != null) {
             cluster.kybern("console", "bundle:start org.kybern.scheduler");
+            cluster.kybern("console", "bundle:start org.kybern.controller");
+            client.apps().replicaSets().inNamespace(NS).withName("web").delete();
             SimulatedNodes.cleanUp(cluster, client, NS, NODE);
             client.close();
         }
     }
 
     @Test
+    @Order(1)
+    void oneControllerManagerActsAndTheOtherTakesOverWhenItStops() throws Exception {
+        String first = awaitLease(CONTROLLER_LEASE, TAKE_OVER, "held", holder -> holder != null && !holder.isEmpty())
+                .getSpec().getHolderIdentity();
+        assertNotEquals(STANDBY_CONTROLLERS, first, "the shared cluster's controller manager started first and leads");
+        awaitLog(STANDBY_CONTROLLERS + " is a candidate");
+        client.apps().replicaSets().inNamespace(NS).resource(replicaSet()).create();
+        assertEquals(first, replicasWhileHolding(2));
+
+        // The leader stops: it gives the Lease up, the standby takes over and scales the ReplicaSet.
+        console("bundle:stop org.kybern.controller");
+        awaitLease(CONTROLLER_LEASE, TAKE_OVER, "taken by the standby", STANDBY_CONTROLLERS::equals);
+        scale(3);
+        assertEquals(STANDBY_CONTROLLERS, replicasWhileHolding(3));
+
+        // The first comes back: it waits, the standby keeps acting.
+        console("bundle:start org.kybern.controller");
+        scale(4);
+        assertEquals(STANDBY_CONTROLLERS, replicasWhileHolding(4));
+    }
+
+    @Test
+    @Order(2)
     void oneSchedulerLeadsAndTheOtherTakesOverWhenItStopsOrDies() throws Exception {
-        String first = awaitLease(TAKE_OVER, "held", holder -> holder != null && !holder.isEmpty()).getSpec()
+        String first = awaitLease(SCHEDULER_LEASE, TAKE_OVER, "held", holder -> holder != null && !holder.isEmpty()).getSpec()
                 .getHolderIdentity();
         assertNotEquals(STANDBY, first, "the shared cluster's scheduler started first and leads");
-        awaitLog("Scheduler " + STANDBY + " is a candidate");
+        awaitLog(STANDBY + " is a candidate");
         assertEquals(first, placedWhileHolding("with-first-leading"), "the standby does not take the Lease");
 
         // The leader stops (bundle stopped from the console): it gives the Lease up, the standby takes over.
         console("bundle:stop org.kybern.scheduler");
-        awaitLease(TAKE_OVER, "taken by the standby", STANDBY::equals);
+        awaitLease(SCHEDULER_LEASE, TAKE_OVER, "taken by the standby", STANDBY::equals);
         assertEquals(STANDBY, placedWhileHolding("with-standby-leading"));
 
         // The first comes back: it waits, the standby keeps leading.
@@ -85,40 +121,86 @@ class SchedulerLeaderIT {
         assertEquals(STANDBY, placedWhileHolding("with-first-back"));
 
         // The standby dies without releasing anything: the first takes over once the Lease expires.
-        int transitions = lease().getSpec().getLeaseTransitions();
+        int transitions = lease(SCHEDULER_LEASE).getSpec().getLeaseTransitions();
         standby.destroyForcibly();
         standby.onExit().get();
-        Lease taken = awaitLease(TAKE_OVER, "taken back after the standby died",
+        Lease taken = awaitLease(SCHEDULER_LEASE, TAKE_OVER, "taken back after the standby died",
                 holder -> holder != null && !holder.isEmpty() && !STANDBY.equals(holder));
         assertTrue(taken.getSpec().getLeaseTransitions() > transitions, "a new transition is recorded");
         String leader = taken.getSpec().getHolderIdentity();
         assertEquals(leader, placedWhileHolding("after-standby-died"));
     }
 
-    /** Creates a pod, waits until it is bound, and returns who held the Lease before and after (the same). */
-    private static String placedWhileHolding(String pod) throws Exception {
-        String before = lease().getSpec().getHolderIdentity();
-        client.pods().inNamespace(NS).resource(SimulatedNodes.pod(pod, "100m", null).build()).create();
-        assertEquals(NODE, SchedulerIT.bound(client, NS, pod, BIND));
-        assertEquals(before, lease().getSpec().getHolderIdentity(), "the leader changed while " + pod + " was placed");
+    @Test
+    @Order(3)
+    void afterTheStandbyDiedTheFirstControllerManagerActsAgain() throws Exception {
+        assertTrue(standby == null || !standby.isAlive(), "the previous test killed the standby");
+        Lease taken = awaitLease(CONTROLLER_LEASE, TAKE_OVER, "taken back after the standby died",
+                holder -> holder != null && !holder.isEmpty() && !STANDBY_CONTROLLERS.equals(holder));
+        scale(1);
+        assertEquals(taken.getSpec().getHolderIdentity(), replicasWhileHolding(1));
+    }
+
+    /** A ReplicaSet whose pods go to the simulated node (nothing runs them; the controllers only count them). */
+    private static ReplicaSet replicaSet() {
+        return new ReplicaSetBuilder().withNewMetadata().withName("web").endMetadata().withNewSpec().withReplicas(2)
+                .withNewSelector().addToMatchLabels("app", "web").endSelector().withNewTemplate()
+                .withMetadata(new ObjectMetaBuilder().addToLabels("app", "web").build())
+                .withSpec(SimulatedNodes.pod("template", "100m", null).build().getSpec()).endTemplate().endSpec()
+                .build();
+    }
+
+    private static void scale(int replicas) {
+        client.apps().replicaSets().inNamespace(NS).withName("web").scale(replicas);
+    }
+
+    /**
+     * Waits until the ReplicaSet has exactly {@code replicas} pods, checks it still has that many a few
+     * seconds later (no second controller manager creating more), and returns who held the Lease meanwhile.
+     */
+    private static String replicasWhileHolding(int replicas) throws Exception {
+        String before = lease(CONTROLLER_LEASE).getSpec().getHolderIdentity();
+        Await.until(BIND, replicas + " pods", LeaderElectionIT::pods, n -> n == replicas);
+        long settle = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < settle) {
+            assertEquals(replicas, pods(), "pods of the ReplicaSet");
+            Thread.sleep(250);
+        }
+        assertEquals(before, lease(CONTROLLER_LEASE).getSpec().getHolderIdentity(), "the leader changed meanwhile");
         return before;
     }
 
-    private static Lease lease() {
-        return client.resources(Lease.class).inNamespace("kube-system").withName("kube-scheduler").get();
+    private static Integer pods() {
+        return (int) client.pods().inNamespace(NS).withLabel("app", "web").list().getItems().stream()
+                .filter(p -> p.getMetadata().getDeletionTimestamp() == null).count();
     }
 
-    private static Lease awaitLease(Duration timeout, String what, Predicate<String> holder) throws InterruptedException {
+    /** Creates a pod, waits until it is bound, and returns who held the Lease before and after (the same). */
+    private static String placedWhileHolding(String pod) throws Exception {
+        String before = lease(SCHEDULER_LEASE).getSpec().getHolderIdentity();
+        client.pods().inNamespace(NS).resource(SimulatedNodes.pod(pod, "100m", null).build()).create();
+        assertEquals(NODE, SchedulerIT.bound(client, NS, pod, BIND));
+        assertEquals(before, lease(SCHEDULER_LEASE).getSpec().getHolderIdentity(),
+                "the leader changed while " + pod + " was placed");
+        return before;
+    }
+
+    private static Lease lease(String name) {
+        return client.resources(Lease.class).inNamespace("kube-system").withName(name).get();
+    }
+
+    private static Lease awaitLease(String name, Duration timeout, String what, Predicate<String> holder)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Lease lease = null;
         while (System.nanoTime() < deadline) {
-            lease = lease();
+            lease = lease(name);
             if (lease != null && holder.test(lease.getSpec().getHolderIdentity())) {
                 return lease;
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("Lease kube-system/kube-scheduler not " + what + " within " + timeout + ": "
+        throw new AssertionError("Lease kube-system/" + name + " not " + what + " within " + timeout + ": "
                 + (lease == null ? "none" : lease.getSpec()));
     }
 
@@ -172,17 +254,19 @@ class SchedulerLeaderIT {
     }
 
     /**
-     * Boots only the scheduler (and what it needs), with its own console ports, talking to the shared
-     * cluster's API server with the cluster's CA and the scheduler's token.
+     * Boots only the scheduler and the controllers (and what they need), with their own console ports,
+     * talking to the shared cluster's API server with the cluster's CA and the components' tokens.
      */
-    private static void configureAsSchedulerOnly(Path dir) throws Exception {
+    private static void configureAsStandby(Path dir) throws Exception {
         Path features = dir.resolve("etc/org.apache.karaf.features.cfg");
-        Files.writeString(features, Files.readString(features).replaceAll("kybern-all/[^\\s,]+", "kybern-scheduler"));
+        Files.writeString(features, Files.readString(features).replaceAll("kybern-all/[^\\s,]+",
+                "kybern-scheduler, kybern-controllers"));
         Files.delete(dir.resolve("etc/org.kybern.kubelet-local.cfg"));
         Files.writeString(dir.resolve("etc/org.kybern.client.cfg"), "server = " + cluster.server() + "\ncaFile = "
                 + cluster.caCertificate() + "\ntokenFile = " + cluster.tokenFile() + "\n");
         Files.writeString(dir.resolve("etc/org.kybern.scheduler.cfg"), "identity = " + STANDBY + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(dir.resolve("etc/org.kybern.controller.cfg"), "identity = " + STANDBY_CONTROLLERS + "\n");
         setProperty(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", KybernCluster.freePort());
         setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", KybernCluster.freePort());
         setProperty(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", KybernCluster.freePort());
