@@ -159,4 +159,13 @@ class ReplicaSetIT {
                 || controlledBy(back, client.apps().replicaSets().inNamespace(NS).withName("web").get()),
                 "adopted (or deleted as the surplus): " + (back == null ? "gone" : back.getMetadata()));
     }
+
+    @Test
+    @Order(4)
+    void theConsoleShowsTheControllerManagerLeadingAndItsControllers() throws Exception {
+        KybernCluster.Result shown = cluster.kybern("console", "kybern:controllers");
+        assertEquals(0, shown.exitCode(), shown.output());
+        assertTrue(shown.output().contains("state:    leading"), shown.output());
+        assertTrue(shown.output().matches("(?s).*replicaset-controller \\(\\d+ queued\\).*"), shown.output());
+    }
 }
