@@ -485,7 +485,7 @@ public final class ApiBench {
     }
 
     /** The cores and the load: other work on the machine moves every figure. */
-    private static String machine() {
+    static String machine() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return String.format("machine: %d cores, load average %.2f (1 min)", os.getAvailableProcessors(),
                 os.getSystemLoadAverage());

@@ -78,7 +78,8 @@ public final class SchedulerBench {
                 + "%s cpu / %s / %s pods each, %d zones%n", nodes, HollowNodes.LABEL, HollowNodes.CPU, HollowNodes.MEMORY,
                 HollowNodes.PODS, HollowNodes.ZONES);
         System.out.printf("%d pods (requests 100m cpu / 128Mi) created by %d clients (one HttpClient each, HTTP/1.1); "
-                + "the bench runs on the same machine as the cluster.%n%n", pods, clients.length);
+                + "the bench runs on the same machine as the cluster.%n", pods, clients.length);
+        System.out.printf("%s at the start.%n%n", ApiBench.machine());
         for (String ns : List.of(WARM_UP, REFERENCE, MEASURED)) {
             send(api.request("/api/v1/namespaces").header("Content-Type", "application/json")
                     .POST(BodyPublishers.ofString("{\"metadata\":{\"name\":\"" + ns + "\"}}")).build(), 201);
@@ -105,7 +106,9 @@ public final class SchedulerBench {
         } finally {
             jfr.stop();
         }
-        return report(reference, measured) & check(measured.bindings);
+        boolean ok = report(reference, measured) & check(measured.bindings);
+        System.out.printf("%s at the end.%n", ApiBench.machine());
+        return ok;
     }
 
     /** The reference: creates of the same pods that no scheduler takes. */
