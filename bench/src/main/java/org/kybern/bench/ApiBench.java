@@ -5,10 +5,8 @@ import java.lang.management.OperatingSystemMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -59,12 +57,12 @@ public final class ApiBench {
     private final long capNanos;
 
     /** One operation of client {@code client}, its {@code i}-th; returns the latency it measured, in ns. */
-    private interface Op {
+    interface Op {
         long run(int client, int i) throws Exception;
     }
 
     /** Latencies (ns) of one figure, and how long the whole took. */
-    private record Result(long[] sorted, double seconds, boolean capped) {
+    record Result(long[] sorted, double seconds, boolean capped) {
         static Result of(long[] latencies, double seconds, boolean capped) {
             long[] s = latencies.clone();
             Arrays.sort(s);
@@ -103,13 +101,7 @@ public final class ApiBench {
         int watchers = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
         int opsPerLevel = args.length > 2 ? Integer.parseInt(args[2]) : 3_200;
         int capSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        String state = System.getProperty("kybern.bench.state");
-        String port = System.getProperty("kybern.bench.port");
-        if (state == null || port == null) {
-            throw new IllegalArgumentException("set -Dkybern.bench.state=<KYBERN_STATE_DIR> and -Dkybern.bench.port=<API port> "
-                    + "(bench/run api starts a cluster and sets both)");
-        }
-        ApiConnection api = ApiConnection.forCluster(Path.of(state), Integer.parseInt(port));
+        ApiConnection api = ApiConnection.forBenchmark("api");
         ApiBench bench = new ApiBench(api, TimeUnit.SECONDS.toNanos(capSeconds));
         try {
             boolean ok = bench.run(pods, watchers, opsPerLevel, capSeconds);
@@ -397,7 +389,7 @@ public final class ApiBench {
      * Runs {@code clients} clients at once, client {@code k} doing {@code opsFor(k)} operations or
      * fewer when {@code cap} ns have passed; throughput is over the whole run.
      */
-    private static Result measure(int clients, IntUnaryOperator opsFor, long cap, Op op) throws Exception {
+    static Result measure(int clients, IntUnaryOperator opsFor, long cap, Op op) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             long[][] latencies = new long[clients][];
@@ -469,13 +461,7 @@ public final class ApiBench {
 
     /** The response body, after checking the status code. */
     private byte[] send(int client, HttpRequest request, int expected) throws Exception {
-        HttpResponse<byte[]> response = clients[client].send(request, BodyHandlers.ofByteArray());
-        if (response.statusCode() != expected) {
-            String body = new String(response.body(), StandardCharsets.UTF_8);
-            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                    + response.statusCode() + ", not " + expected + ": " + body.substring(0, Math.min(400, body.length())));
-        }
-        return response.body();
+        return ApiConnection.send(clients[client], request, expected);
     }
 
     // --- output -----------------------------------------------------------------------------------
@@ -499,7 +485,7 @@ public final class ApiBench {
     }
 
     /** The cores and the load: other work on the machine moves every figure. */
-    private static String machine() {
+    static String machine() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return String.format("machine: %d cores, load average %.2f (1 min)", os.getAvailableProcessors(),
                 os.getSystemLoadAverage());

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +54,21 @@ final class ApiConnection {
         return new ApiConnection(URI.create("https://127.0.0.1:" + port), trusting(ca), adminToken(tokens));
     }
 
+    /** The cluster's state directory as {@code bench/run} names it to a benchmark ({@code -Dkybern.bench.state}). */
+    static Path stateDir(String benchmark) {
+        String state = System.getProperty("kybern.bench.state");
+        if (state == null || Integer.getInteger("kybern.bench.port") == null) {
+            throw new IllegalArgumentException("set -Dkybern.bench.state=<KYBERN_STATE_DIR> and -Dkybern.bench.port=<API port> "
+                    + "(bench/run " + benchmark + " starts a cluster and sets both)");
+        }
+        return Path.of(state);
+    }
+
+    /** The connection to the cluster {@code bench/run} started for {@code benchmark} (see {@link #stateDir}). */
+    static ApiConnection forBenchmark(String benchmark) throws IOException, GeneralSecurityException {
+        return forCluster(stateDir(benchmark), Integer.getInteger("kybern.bench.port"));
+    }
+
     /** An HTTP/1.1 client for this server; {@code executor} may be {@code null} for the JDK's default. */
     HttpClient newClient(Executor executor) {
         HttpClient.Builder builder = HttpClient.newBuilder()
@@ -67,6 +84,17 @@ final class ApiConnection {
     /** A request to {@code pathAndQuery} (starting with {@code /}), with the credentials. */
     HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(base.resolve(pathAndQuery)).header("Authorization", "Bearer " + token);
+    }
+
+    /** Sends {@code request} on {@code client} and returns the response body, after checking the status code. */
+    static byte[] send(HttpClient client, HttpRequest request, int expected) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(request, BodyHandlers.ofByteArray());
+        if (response.statusCode() != expected) {
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
+                    + response.statusCode() + ", not " + expected + ": " + body.substring(0, Math.min(400, body.length())));
+        }
+        return response.body();
     }
 
     /** For the report: where, and how authenticated. */

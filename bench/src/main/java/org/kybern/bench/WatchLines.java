@@ -23,6 +23,13 @@ final class WatchLines implements Flow.Subscriber<String> {
     private record Line(long receivedNanos, String text) {
     }
 
+    /** One event of the stream: when its line arrived ({@link System#nanoTime()}), its type and object. */
+    record Event(long receivedNanos, String type, JsonNode object) {
+        String name() {
+            return object.path("metadata").path("name").asString("");
+        }
+    }
+
     /** Queued when the stream ends, so a waiting reader stops waiting. */
     private static final Line END = new Line(0, null);
 
@@ -44,9 +51,14 @@ final class WatchLines implements Flow.Subscriber<String> {
      * only known to be registered once an event written after it has arrived ({@link #awaitAdded}).
      */
     static WatchLines open(HttpClient client, ApiConnection api, JsonMapper json, String namespace) {
+        return open(client, api, json, namespace, 300);
+    }
+
+    /** As {@link #open(HttpClient, ApiConnection, JsonMapper, String)}, the server ending it after {@code timeoutSeconds}. */
+    static WatchLines open(HttpClient client, ApiConnection api, JsonMapper json, String namespace, int timeoutSeconds) {
         WatchLines watch = new WatchLines(json, namespace);
-        HttpRequest request = api.request("/api/v1/namespaces/" + namespace + "/pods?watch=true&timeoutSeconds=300")
-                .GET().build();
+        HttpRequest request = api.request("/api/v1/namespaces/" + namespace + "/pods?watch=true&timeoutSeconds="
+                + timeoutSeconds).GET().build();
         watch.response = client.sendAsync(request, BodyHandlers.fromLineSubscriber(watch));
         return watch;
     }
@@ -66,29 +78,39 @@ final class WatchLines implements Flow.Subscriber<String> {
      */
     long awaitEvent(String name, String what, BiPredicate<String, JsonNode> wanted, long deadlineNanos)
             throws InterruptedException {
-        while (!ended) {
-            Line line = lines.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                return -1;
+        try {
+            for (Event event = next(deadlineNanos); event != null; event = next(deadlineNanos)) {
+                if (name.equals(event.name()) && wanted.test(event.type(), event.object())) {
+                    return event.receivedNanos();
+                }
             }
-            if (line == END) {
-                ended = true;
-                break;
-            }
-            JsonNode event = json.readTree(line.text());
-            String type = event.path("type").asString("");
-            if (type.equals("ERROR")) {
-                throw new IllegalStateException("the watch of " + namespace + " ended with an error: " + event);
-            }
-            JsonNode object = event.path("object");
-            if (name.equals(object.path("metadata").path("name").asString("")) && wanted.test(type, object)) {
-                return line.receivedNanos();
-            }
+            return -1;
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (before pod " + name + " was " + what + ")", e);
         }
-        HttpResponse<Void> head = response.getNow(null);
-        throw new IllegalStateException("the watch of " + namespace + " ended before pod " + name + " was " + what
-                + (head != null ? " (HTTP " + head.statusCode() + ")" : "")
-                + (failure != null ? ": " + failure : ""));
+    }
+
+    /**
+     * The next event, or {@code null} when none arrived by {@code deadlineNanos}. Throws when the
+     * stream reports an error or has ended.
+     */
+    Event next(long deadlineNanos) throws InterruptedException {
+        Line line = ended ? END : lines.poll(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (line == null) {
+            return null;
+        }
+        if (line == END) {
+            ended = true;
+            HttpResponse<Void> head = response.getNow(null);
+            throw new IllegalStateException("the watch of " + namespace + " ended"
+                    + (head != null ? " (HTTP " + head.statusCode() + ")" : "") + (failure != null ? ": " + failure : ""));
+        }
+        JsonNode event = json.readTree(line.text());
+        String type = event.path("type").asString("");
+        if (type.equals("ERROR")) {
+            throw new IllegalStateException("the watch of " + namespace + " ended with an error: " + event);
+        }
+        return new Event(line.receivedNanos(), type, event.path("object"));
     }
 
     void cancel() {
