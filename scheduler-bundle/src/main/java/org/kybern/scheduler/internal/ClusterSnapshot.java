@@ -19,6 +19,7 @@ final class ClusterSnapshot {
 
     /** One node's pods; the node itself may not be known yet when its pods are. */
     private static final class NodeState {
+        final String name;
         Node node;
         Resources allocatable = Resources.NONE;
         final Map<String, Pod> pods = new LinkedHashMap<>();
@@ -28,6 +29,10 @@ final class ClusterSnapshot {
         Resources scoringRequested = Resources.NONE;
         int withAffinity;
         NodeInfo info;
+
+        NodeState(String name) {
+            this.name = name;
+        }
     }
 
     /** By node name, in name order. */
@@ -36,10 +41,19 @@ final class ClusterSnapshot {
     private final Map<String, String> placed = new HashMap<>();
     /** Pods assumed on a node, not yet confirmed by the informer. */
     private final Map<String, String> assumed = new HashMap<>();
-    private List<NodeInfo> view;
+    /** The published view: never changed once handed out; a changed node is replaced in a copy. */
+    private NodeInfo[] view;
+    private List<NodeInfo> published;
+    /** Each node's place in {@link #view}; rebuilt when nodes come or go. */
+    private final Map<String, Integer> positions = new HashMap<>();
+    /** Nodes changed since the view was published. */
+    private final java.util.Set<NodeState> dirty = new java.util.LinkedHashSet<>();
 
     synchronized void putNode(Node node) {
-        NodeState state = nodes.computeIfAbsent(node.getMetadata().getName(), n -> new NodeState());
+        NodeState state = nodes.computeIfAbsent(node.getMetadata().getName(), NodeState::new);
+        if (state.node == null) {
+            view = null; // a node the view does not have yet
+        }
         state.node = node;
         state.allocatable = Resources.allocatableOf(node);
         changed(state);
@@ -112,25 +126,45 @@ final class ClusterSnapshot {
         return placed.containsKey(key);
     }
 
-    /** The nodes now, with their pods; the same list until something changes. */
+    /**
+     * The nodes now, in name order, with their pods; the same list until something changes. When only
+     * some nodes changed (a pod placed), the list is a copy of the last with just those replaced.
+     */
     synchronized List<NodeInfo> nodes() {
         if (view == null) {
             List<NodeInfo> list = new ArrayList<>(nodes.size());
+            positions.clear();
             for (NodeState state : nodes.values()) {
-                if (state.node == null) {
-                    continue;
+                if (state.node != null) {
+                    positions.put(state.name, list.size());
+                    list.add(info(state));
                 }
-                if (state.info == null) {
-                    List<Pod> withAffinity = state.withAffinity == 0 ? List.of()
-                            : state.pods.values().stream().filter(NodeInfo::hasPodAffinity).toList();
-                    state.info = new NodeInfo(state.node, state.allocatable, List.copyOf(state.pods.values()),
-                            state.requested, state.scoringRequested, withAffinity);
-                }
-                list.add(state.info);
             }
-            view = List.copyOf(list);
+            view = list.toArray(NodeInfo[]::new);
+            published = java.util.Collections.unmodifiableList(java.util.Arrays.asList(view));
+        } else if (!dirty.isEmpty()) {
+            NodeInfo[] copy = view.clone();
+            for (NodeState state : dirty) {
+                Integer position = positions.get(state.name);
+                if (position != null && state.node != null) {
+                    copy[position] = info(state);
+                }
+            }
+            view = copy;
+            published = java.util.Collections.unmodifiableList(java.util.Arrays.asList(view));
         }
-        return view;
+        dirty.clear();
+        return published;
+    }
+
+    private static NodeInfo info(NodeState state) {
+        if (state.info == null) {
+            List<Pod> withAffinity = state.withAffinity == 0 ? List.of()
+                    : state.pods.values().stream().filter(NodeInfo::hasPodAffinity).toList();
+            state.info = new NodeInfo(state.node, state.allocatable, List.copyOf(state.pods.values()),
+                    state.requested, state.scoringRequested, withAffinity);
+        }
+        return state.info;
     }
 
     private void place(String key, Pod pod, String node) {
@@ -140,7 +174,7 @@ final class ClusterSnapshot {
             unplace(old, key);
             changed(old);
         }
-        NodeState state = nodes.computeIfAbsent(node, n -> new NodeState());
+        NodeState state = nodes.computeIfAbsent(node, NodeState::new);
         Resources requests = Resources.requestedBy(pod);
         Resources scoring = Resources.requestedForScoring(pod);
         state.pods.put(key, pod);
@@ -166,7 +200,7 @@ final class ClusterSnapshot {
 
     private void changed(NodeState state) {
         state.info = null;
-        view = null;
+        dirty.add(state);
     }
 
     static String key(Pod pod) {

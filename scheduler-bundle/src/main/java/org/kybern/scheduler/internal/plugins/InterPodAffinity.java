@@ -70,6 +70,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
         Set<Domain> antiDomains = new HashSet<>();
         boolean needAllPods = !affinity.isEmpty() || !antiAffinity.isEmpty();
         for (NodeInfo node : state.allNodes()) {
+            if (!needAllPods && node.podsWithAffinity().isEmpty()) {
+                continue;
+            }
             Map<String, String> labels = labels(node);
             for (Pod existing : node.podsWithAffinity()) {
                 for (PodAffinityTerm term : required(existing, false)) {
@@ -187,6 +190,9 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
             boolean ownTerms = !preferAffinity.isEmpty() || !preferAnti.isEmpty();
             Map<Domain, Long> weights = new HashMap<>();
             for (NodeInfo node : nodes) {
+                if (!ownTerms && node.podsWithAffinity().isEmpty()) {
+                    continue;
+                }
                 Map<String, String> labels = labels(node);
                 for (Pod existing : ownTerms ? node.pods() : node.podsWithAffinity()) {
                     add(weights, labels, preferAffinity, pod, existing, 1);

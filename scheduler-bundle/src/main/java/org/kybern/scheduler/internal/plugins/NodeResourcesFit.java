@@ -53,8 +53,10 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin {
         check(reasons, Resources.MEMORY, request.memory(), allocatable.memory(), requested.memory());
         check(reasons, Resources.EPHEMERAL_STORAGE, request.ephemeralStorage(), allocatable.ephemeralStorage(),
                 requested.ephemeralStorage());
-        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(request.extended()).entrySet()) {
-            check(reasons, e.getKey(), e.getValue(), allocatable.get(e.getKey()), requested.get(e.getKey()));
+        if (!request.extended().isEmpty()) {
+            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(request.extended()).entrySet()) {
+                check(reasons, e.getKey(), e.getValue(), allocatable.get(e.getKey()), requested.get(e.getKey()));
+            }
         }
         return reasons;
     }

@@ -48,11 +48,26 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     /** The number of PreferNoSchedule taints the pod does not tolerate (reversed in {@link #normalize}). */
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        List<Toleration> preferring = pod.getSpec().getTolerations() == null ? List.of()
+        long untolerated = 0;
+        List<Toleration> preferring = null;
+        for (Taint taint : taints(node)) {
+            if ("PreferNoSchedule".equals(taint.getEffect())) {
+                if (preferring == null) {
+                    preferring = preferring(pod);
+                }
+                if (!Matching.tolerated(preferring, taint)) {
+                    untolerated++;
+                }
+            }
+        }
+        return untolerated;
+    }
+
+    /** The pod's tolerations that apply to PreferNoSchedule taints. */
+    private static List<Toleration> preferring(Pod pod) {
+        return pod.getSpec().getTolerations() == null ? List.of()
                 : pod.getSpec().getTolerations().stream().filter(t -> t.getEffect() == null || t.getEffect().isEmpty()
                         || "PreferNoSchedule".equals(t.getEffect())).toList();
-        return taints(node).stream().filter(t -> "PreferNoSchedule".equals(t.getEffect()))
-                .filter(t -> !Matching.tolerated(preferring, t)).count();
     }
 
     @Override
