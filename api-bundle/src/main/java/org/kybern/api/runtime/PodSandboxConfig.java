@@ -14,17 +14,25 @@ import java.util.Map;
  * @param labels      labels to put on the sandbox (include {@link RuntimeLabels})
  * @param dnsServers  nameservers for the pod's resolv.conf (empty: the runtime's default)
  * @param dnsSearches search domains for the pod's resolv.conf
+ * @param dnsOptions  resolver options for the pod's resolv.conf ({@code ndots:5})
  * @param ports       host ports to publish
  */
 public record PodSandboxConfig(String name, String namespace, String uid, int attempt, String hostname,
-        Map<String, String> labels, List<String> dnsServers, List<String> dnsSearches,
+        Map<String, String> labels, List<String> dnsServers, List<String> dnsSearches, List<String> dnsOptions,
         List<PortMapping> ports) {
 
     public PodSandboxConfig {
         labels = Map.copyOf(labels);
         dnsServers = List.copyOf(dnsServers);
         dnsSearches = List.copyOf(dnsSearches);
+        dnsOptions = List.copyOf(dnsOptions);
         ports = List.copyOf(ports);
+    }
+
+    /** Without resolver options (the 1.0 form). */
+    public PodSandboxConfig(String name, String namespace, String uid, int attempt, String hostname,
+            Map<String, String> labels, List<String> dnsServers, List<String> dnsSearches, List<PortMapping> ports) {
+        this(name, namespace, uid, attempt, hostname, labels, dnsServers, dnsSearches, List.of(), ports);
     }
 
     /**

@@ -4,7 +4,7 @@
  * and stats.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.kybern.api.runtime;
 
 import org.osgi.annotation.bundle.Export;

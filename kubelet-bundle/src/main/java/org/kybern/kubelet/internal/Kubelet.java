@@ -117,7 +117,7 @@ public final class Kubelet {
             registration.register();
             NodeContext node = new NodeContext(settings.nodeName(), clusterId(), settings.address(), client, runtime,
                     settings.dataDir().resolve("pods"), settings.capacity(),
-                    new PodEvents(client, settings.nodeName(), eventWriter));
+                    new PodEvents(client, settings.nodeName(), eventWriter), settings.dns());
             PodWorkers starting = new PodWorkers(node, scheduler, workers, stoppers);
             pods = starting;
             starting.start();

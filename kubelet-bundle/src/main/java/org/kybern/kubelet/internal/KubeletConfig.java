@@ -60,4 +60,13 @@ public @interface KubeletConfig {
             description = "PEM of the cluster CA: a client certificate it signed may read container logs (the API "
                     + "server's). Empty: <karaf.data>/kybern/pki/ca.crt, where this Karaf's API server keeps it.")
     String caFile() default "";
+
+    @AttributeDefinition(name = "Cluster DNS",
+            description = "The cluster DNS servers pods with dnsPolicy ClusterFirst resolve names with (the kube-dns "
+                    + "Service's ClusterIP). Empty: such pods use the node's resolv.conf, as dnsPolicy Default.")
+    String[] clusterDNS() default {"10.96.0.10"};
+
+    @AttributeDefinition(name = "Cluster domain",
+            description = "The cluster's DNS domain: pods search <namespace>.svc.<domain>, svc.<domain>, <domain>.")
+    String clusterDomain() default "cluster.local";
 }

@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  * refused with a message naming the key.
  */
 record KubeletSettings(String nodeName, String user, Map<String, String> labels, List<Taint> taints,
-        Map<String, Quantity> capacity, int port, String address, Path dataDir, Path caFile) {
+        Map<String, Quantity> capacity, int port, String address, Path dataDir, Path caFile, PodDns dns) {
 
     private static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
@@ -51,7 +51,11 @@ record KubeletSettings(String nodeName, String user, Map<String, String> labels,
         Path dataDir = (config.dataDir().isBlank() ? karafKybern.resolve("kubelet") : Path.of(config.dataDir().strip()))
                 .resolve(nodeName);
         Path caFile = config.caFile().isBlank() ? karafKybern.resolve("pki/ca.crt") : Path.of(config.caFile().strip());
-        return new KubeletSettings(nodeName, user, labels, taints, capacity, config.port(), address, dataDir, caFile);
+        List<String> clusterDns = java.util.Arrays.stream(config.clusterDNS()).map(String::strip).filter(d -> !d.isEmpty())
+                .toList();
+        PodDns dns = new PodDns(clusterDns, config.clusterDomain().strip(), PodDns.HostResolvConf.read(Path.of("/etc/resolv.conf")));
+        return new KubeletSettings(nodeName, user, labels, taints, capacity, config.port(), address, dataDir, caFile,
+                dns);
     }
 
     /** {@code key[=value]:Effect}. */

@@ -17,9 +17,10 @@ import org.kybern.api.runtime.ContainerRuntime;
  * @param podsDir     {@code <dataDir>/<node>/pods}: one directory per pod UID
  * @param allocatable the Node's allocatable resources
  * @param events      where the kubelet reports what it did to a pod
+ * @param dns         how pods resolve names
  */
 record NodeContext(String nodeName, String clusterId, String hostIP, KubernetesClient client, ContainerRuntime runtime, Path podsDir,
-        Map<String, Quantity> allocatable, PodEvents events) {
+        Map<String, Quantity> allocatable, PodEvents events, PodDns dns) {
 
     /** The kubelet's own label on everything it makes: which cluster's node made it. */
     static final String CLUSTER_LABEL = "io.kybern.cluster.uid";

@@ -423,8 +423,10 @@ final class PodSyncer {
             }
         }
         String hostname = hostname(pod);
+        PodDns.Settings dns = node.dns().forPod(pod);
         PodSandboxConfig config = new PodSandboxConfig(pod.getMetadata().getName(), pod.getMetadata().getNamespace(),
-                pod.getMetadata().getUid(), attempt, hostname, podLabels(pod), List.of(), List.of(), ports);
+                pod.getMetadata().getUid(), attempt, hostname, podLabels(pod), dns.servers(), dns.searches(),
+                dns.options(), ports);
         try {
             String id = runtime.runPodSandbox(config);
             LOG.info("Pod {}: sandbox {} (attempt {})", key, id, attempt);

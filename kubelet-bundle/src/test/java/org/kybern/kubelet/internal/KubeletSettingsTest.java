@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.Taint;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ class KubeletSettingsTest {
             public String address() { return ""; }
             public String dataDir() { return ""; }
             public String caFile() { return ""; }
+            public String[] clusterDNS() { return new String[] {"10.96.0.10"}; }
+            public String clusterDomain() { return "cluster.local"; }
         };
     }
 
@@ -49,6 +52,8 @@ class KubeletSettingsTest {
         assertEquals("127.0.0.1", s.address());
         assertEquals(Path.of("/var/karaf/kybern/kubelet/node-b"), s.dataDir());
         assertEquals(Path.of("/var/karaf/kybern/pki/ca.crt"), s.caFile());
+        assertEquals(List.of("10.96.0.10"), s.dns().clusterDns());
+        assertEquals("cluster.local", s.dns().clusterDomain());
     }
 
     @Test

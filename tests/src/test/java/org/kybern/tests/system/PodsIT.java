@@ -181,6 +181,45 @@ class PodsIT {
     }
 
     @Test
+    @Order(4)
+    void aPodsResolvConfFollowsItsDnsPolicy() throws Exception {
+        String printer = "[sh, -c, 'cat /etc/resolv.conf; trap \"exit 0\" TERM; while :; do sleep 1 & wait $!; done']";
+        Pods.create(client, NS, node, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: dns-cluster-first}
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - {name: app, image: kybern/busybox:1, command: %s}
+                """.formatted(printer));
+        Pods.create(client, NS, node, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: dns-none}
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  dnsPolicy: None
+                  dnsConfig:
+                    nameservers: [10.96.0.53]
+                    searches: [my.dns.search.suffix]
+                    options: [{name: ndots, value: "2"}]
+                  containers:
+                  - {name: app, image: kybern/busybox:1, command: %s}
+                """.formatted(printer));
+        for (String pod : List.of("dns-cluster-first", "dns-none")) {
+            Pods.await(client, NS, pod, START, "Running", Pods::running);
+        }
+        // ClusterFirst, the default: the cluster DNS, the namespace's search path, ndots:5 (as Kubernetes).
+        assertLogsContain("dns-cluster-first", "app", "nameserver 10.96.0.10");
+        assertLogsContain("dns-cluster-first", "app", "search " + NS + ".svc.cluster.local svc.cluster.local cluster.local");
+        assertLogsContain("dns-cluster-first", "app", "options ndots:5");
+        assertLogsContain("dns-none", "app", "nameserver 10.96.0.53");
+        assertLogsContain("dns-none", "app", "search my.dns.search.suffix");
+        assertLogsContain("dns-none", "app", "options ndots:2");
+    }
+
+    @Test
     @Order(5)
     void aFailingReadinessProbeMakesThePodUnreadyWithoutRestart() throws Exception {
         Pods.create(client, NS, node, """

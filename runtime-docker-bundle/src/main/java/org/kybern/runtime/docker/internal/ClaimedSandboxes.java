@@ -113,6 +113,9 @@ final class ClaimedSandboxes {
         if (!config.dnsSearches().isEmpty()) {
             text.append("search ").append(String.join(" ", config.dnsSearches())).append('\n');
         }
+        if (!config.dnsOptions().isEmpty()) {
+            text.append("options ").append(String.join(" ", config.dnsOptions())).append('\n');
+        }
         return text.toString();
     }
 

@@ -163,7 +163,8 @@ public class DockerRuntime implements ContainerRuntime {
     private String startSandbox(String name, PodSandboxConfig config, Map<String, String> labels) {
         String action = "starting the sandbox of pod " + config.namespace() + "/" + config.name();
         HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode("bridge").withIpcMode("shareable")
-                .withDns(config.dnsServers()).withDnsSearch(config.dnsSearches());
+                .withDns(config.dnsServers()).withDnsSearch(config.dnsSearches())
+                .withDnsOptions(config.dnsOptions());
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
         for (PodSandboxConfig.PortMapping port : config.ports()) {

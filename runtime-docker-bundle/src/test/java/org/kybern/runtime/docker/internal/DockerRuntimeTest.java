@@ -81,14 +81,14 @@ class DockerRuntimeTest {
         List<String> searches = List.of("default.svc.cluster.local", "svc.cluster.local");
         String uid = newUid();
         String ported = runtime.runPodSandbox(new PodSandboxConfig("served", "default", uid, 0, "served",
-                TestPods.podLabels("served", uid), dns, searches,
+                TestPods.podLabels("served", uid), dns, searches, List.of("ndots:5"),
                 List.of(new PodSandboxConfig.PortMapping("TCP", 8080, hostPort, "127.0.0.1"))));
         String server = runtime.createContainer(ported, container("served", uid, "server",
                 "echo served-through-a-host-port > /tmp/index.html; exec httpd -f -p 8080 -h /tmp"));
         runtime.startContainer(server);
         String pooledUid = newUid();
         String pooled = runtime.runPodSandbox(new PodSandboxConfig("resolver", "default", pooledUid, 0, "resolver",
-                TestPods.podLabels("resolver", pooledUid), dns, searches, List.of()));
+                TestPods.podLabels("resolver", pooledUid), dns, searches, List.of("ndots:5"), List.of()));
         String pooledApp = runtime.createContainer(pooled, container("resolver", pooledUid, "app", "exec sleep 3600"));
         runtime.startContainer(pooledApp);
 
@@ -110,6 +110,7 @@ class DockerRuntimeTest {
             String resolvConf = runtime.exec(container, List.of("cat", "/etc/resolv.conf"), Duration.ofSeconds(5)).stdout();
             assertTrue(resolvConf.contains("nameserver 10.96.0.10"), resolvConf);
             assertTrue(resolvConf.contains("search default.svc.cluster.local svc.cluster.local"), resolvConf);
+            assertTrue(resolvConf.contains("options ndots:5"), resolvConf);
         }
     }
 
