@@ -6,12 +6,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import org.kybern.client.EventRecorder;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' Deployment controller: one ReplicaSet per pod template, rolled from old to new within
@@ -19,22 +15,13 @@ import org.kybern.client.WorkQueue;
  * conditions. What to do comes from {@link DeploymentSync}; this class watches Deployments, their
  * ReplicaSets and (for Recreate) their pods, and writes.
  */
-final class DeploymentController implements Controller {
+final class DeploymentController extends QueuedController {
 
     static final String NAME = "deployment-controller";
 
-    private final KubernetesClient client;
-    private final Informers informers;
-    private final WorkQueue queue;
-    private final EventRecorder events;
-    private final Clock clock;
 
     DeploymentController(ControllerContext context) {
-        this.client = context.client();
-        this.informers = context.informers();
-        this.queue = context.newQueue();
-        this.events = context.events(NAME);
-        this.clock = context.clock();
+        super(context, NAME);
         informers.onChange(Deployment.class, d -> queue.add(Informers.key(d)));
         informers.onChange(ReplicaSet.class, this::enqueueOwner);
         informers.onChange(Pod.class, pod -> {
@@ -47,16 +34,6 @@ final class DeploymentController implements Controller {
                 }
             }
         });
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     private void enqueueOwner(HasMetadata object) {

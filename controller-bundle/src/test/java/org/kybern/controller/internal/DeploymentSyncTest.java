@@ -303,4 +303,16 @@ class DeploymentSyncTest {
                 current(d, 5, 5, 4));
         assertEquals(List.of(), busy.delete(), "not while the rollout is incomplete");
     }
+
+    @Test
+    void aStatusWrittenBackAsTheServerReturnsItIsNotWrittenAgain() {
+        Deployment d = deployment(5);
+        List<ReplicaSet> replicaSets = List.of(old(d, "v1", 1, 1, 1, 1), current(d, 5, 4, 2));
+        DeploymentSync.Plan first = DeploymentSync.plan(d, replicaSets, List.of(), NOW);
+        Deployment written = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                io.fabric8.kubernetes.client.utils.Serialization.asJson(new DeploymentBuilder(d)
+                        .withStatus(first.status()).build()), Deployment.class);
+        DeploymentSync.Plan again = DeploymentSync.plan(written, replicaSets, List.of(), NOW.plusSeconds(3));
+        assertEquals(written.getStatus(), again.status(), "level-triggered: the same observation, the same status");
+    }
 }

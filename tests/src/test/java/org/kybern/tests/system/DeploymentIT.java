@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -50,8 +49,14 @@ class DeploymentIT {
 
     @BeforeAll
     static void connect() throws Exception {
+        tagVersions();
         cluster = SharedCluster.get();
         client = cluster.client();
+        Pods.namespaceOnReadyNode(cluster, client, NS);
+    }
+
+    /** The second good version and the broken one, made here from kybern/busybox:1 (again each run: idempotent). */
+    private static void tagVersions() throws Exception {
         Docker.run("tag", GOOD, GOOD2);
         String container = Docker.run("create", GOOD, "sh");
         try {
@@ -59,16 +64,13 @@ class DeploymentIT {
         } finally {
             Docker.run("rm", container);
         }
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
-        PodsIT.awaitNodeReady(client, cluster.nodeName());
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
         if (client != null) {
             cluster.kubectl("delete", "deployments,replicasets", "--all", "-n", NS, "--wait=false");
-            cluster.kubectl("delete", "pods", "--all", "-n", NS, "--wait=true", "--timeout=60s");
+            Pods.deleteAll(cluster, NS);
         }
     }
 
