@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import java.util.Map;
 import java.util.Objects;
+import org.kybern.client.Matching;
 
 /**
  * Kubernetes' Deployment controller: one ReplicaSet per pod template, rolled from old to new within
@@ -23,7 +24,13 @@ final class DeploymentController extends QueuedController {
     DeploymentController(ControllerContext context) {
         super(context, NAME);
         informers.onChange(Deployment.class, d -> queue.add(Informers.key(d)));
-        informers.onChange(ReplicaSet.class, this::enqueueOwner);
+        informers.onChange(ReplicaSet.class, rs -> {
+            if (Owners.controllerOf(rs) == null) {
+                enqueueMatching(rs);
+            } else {
+                enqueueOwner(rs);
+            }
+        });
         informers.onChange(Pod.class, pod -> {
             // Recreate waits for the old pods to be gone: a pod's change may let its Deployment go on.
             OwnerReference ref = Owners.controllerOf(pod);
@@ -43,6 +50,16 @@ final class DeploymentController extends QueuedController {
         }
     }
 
+    /** An orphan ReplicaSet: every Deployment whose selector matches it may adopt it. */
+    private void enqueueMatching(ReplicaSet rs) {
+        for (Deployment d : informers.inNamespace(Deployment.class, rs.getMetadata().getNamespace())) {
+            if (d.getSpec().getSelector() != null
+                    && Matching.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels())) {
+                queue.add(Informers.key(d));
+            }
+        }
+    }
+
     @Override
     public void reconcile(String key) {
         Deployment d = informers.get(Deployment.class, key);
@@ -52,6 +69,8 @@ final class DeploymentController extends QueuedController {
         String namespace = d.getMetadata().getNamespace();
         DeploymentSync.Plan plan = DeploymentSync.plan(d, informers.inNamespace(ReplicaSet.class, namespace),
                 informers.inNamespace(Pod.class, namespace), clock.instant());
+        plan.adopt().forEach(rs -> Pods.adopt(client, rs, d));
+        plan.release().forEach(rs -> Pods.release(client, rs, d));
         var replicaSets = client.apps().replicaSets().inNamespace(namespace);
         if (plan.create() != null) {
             ReplicaSet created = replicaSets.resource(plan.create()).create();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.kybern.client.Matching;
 
 /**
  * What one Deployment needs, worked out from cached state alone (no I/O, tested table by table), as
@@ -38,6 +39,8 @@ import java.util.Set;
 final class DeploymentSync {
 
     /**
+     * @param adopt        orphan ReplicaSets matching the selector, to take (they count from now on)
+     * @param release      ReplicaSets it controls that stopped matching the selector, to let go
      * @param create       the new ReplicaSet to create, or null
      * @param update       ReplicaSets to write back changed (replicas, annotations, minReadySeconds)
      * @param delete       old ReplicaSets beyond the history limit
@@ -45,12 +48,14 @@ final class DeploymentSync {
      * @param status       the status the Deployment should show
      * @param requeueAfter look again after this long (progress deadline, minReadySeconds), or null
      */
-    record Plan(ReplicaSet create, List<ReplicaSet> update, List<ReplicaSet> delete, String revision,
-            DeploymentStatus status, Duration requeueAfter) {
+    record Plan(List<ReplicaSet> adopt, List<ReplicaSet> release, ReplicaSet create, List<ReplicaSet> update,
+            List<ReplicaSet> delete, String revision, DeploymentStatus status, Duration requeueAfter) {
     }
 
     private final Deployment d;
     private final Instant now;
+    private final List<ReplicaSet> adopt;
+    private final List<ReplicaSet> release;
     private final List<ReplicaSet> olds;
     /** The ReplicaSets as the cache shows them, by name. */
     private final Map<String, ReplicaSet> cached = new HashMap<>();
@@ -62,9 +67,25 @@ final class DeploymentSync {
     private final List<DeploymentCondition> conditions;
     private Integer collisionCount;
 
-    private DeploymentSync(Deployment d, List<ReplicaSet> owned, Instant now) {
+    private DeploymentSync(Deployment d, List<ReplicaSet> replicaSets, Instant now) {
         this.d = d;
         this.now = now;
+        boolean deleting = d.getMetadata().getDeletionTimestamp() != null;
+        List<ReplicaSet> owned = new ArrayList<>();
+        List<ReplicaSet> adopt = new ArrayList<>();
+        List<ReplicaSet> release = new ArrayList<>();
+        for (ReplicaSet rs : replicaSets) {
+            boolean matches = Matching.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels());
+            if (Owners.controlledBy(rs, d)) {
+                (matches || deleting ? owned : release).add(rs);
+            } else if (Owners.controllerOf(rs) == null && matches && !deleting
+                    && rs.getMetadata().getDeletionTimestamp() == null) {
+                adopt.add(rs);
+                owned.add(rs);
+            }
+        }
+        this.adopt = adopt;
+        this.release = release;
         List<ReplicaSet> sorted = owned.stream().sorted(OLDEST_FIRST).toList();
         sorted.forEach(rs -> cached.put(rs.getMetadata().getName(), rs));
         this.newRS = sorted.stream().filter(rs -> DeploymentReplicaSets.runsTemplateOf(rs, d)).findFirst().orElse(null);
@@ -79,12 +100,11 @@ final class DeploymentSync {
             .thenComparing(rs -> rs.getMetadata().getName());
 
     /**
-     * @param replicaSets the cached ReplicaSets of the Deployment's namespace (those it controls count)
+     * @param replicaSets the cached ReplicaSets of the Deployment's namespace (those it controls or adopts count)
      * @param pods        the cached pods of the namespace (Recreate waits until the old ones are gone)
      */
     static Plan plan(Deployment d, List<ReplicaSet> replicaSets, List<Pod> pods, Instant now) {
-        List<ReplicaSet> owned = replicaSets.stream().filter(rs -> Owners.controlledBy(rs, d)).toList();
-        return new DeploymentSync(d, owned, now).sync(pods);
+        return new DeploymentSync(d, replicaSets, now).sync(pods);
     }
 
     private Plan sync(List<Pod> pods) {
@@ -415,7 +435,7 @@ final class DeploymentSync {
         }
         String revision = newRS == null ? null : Long.toString(revision(newRS));
         String current = d.getMetadata().getAnnotations() == null ? null : d.getMetadata().getAnnotations().get(REVISION);
-        return new Plan(created, update, delete, Objects.equals(revision, current) ? null : revision, status,
+        return new Plan(adopt, release, created, update, delete, Objects.equals(revision, current) ? null : revision, status,
                 requeue);
     }
 }

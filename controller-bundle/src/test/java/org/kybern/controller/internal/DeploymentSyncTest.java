@@ -315,4 +315,18 @@ class DeploymentSyncTest {
         DeploymentSync.Plan again = DeploymentSync.plan(written, replicaSets, List.of(), NOW.plusSeconds(3));
         assertEquals(written.getStatus(), again.status(), "level-triggered: the same observation, the same status");
     }
+
+    @Test
+    void adoptsMatchingOrphanReplicaSetsAndReleasesThoseThatStoppedMatching() {
+        ReplicaSet orphan = new ReplicaSetBuilder(old(D5, "v1", 5, 5, 1, 1)).editMetadata().withOwnerReferences()
+                .endMetadata().build();
+        ReplicaSet relabelled = new ReplicaSetBuilder(old(D5, "v0", 1, 1, 1, 0)).editMetadata()
+                .withLabels(Map.of("app", "debug")).endMetadata().build();
+        ReplicaSet otherApp = new ReplicaSetBuilder(orphan).editMetadata().withName("db").withUid("rs-db")
+                .withLabels(Map.of("app", "db")).endMetadata().build();
+        DeploymentSync.Plan plan = plan(D5, orphan, relabelled, otherApp);
+        assertEquals(List.of("v1"), plan.adopt().stream().map(rs -> rs.getMetadata().getName()).toList());
+        assertEquals(List.of("v0"), plan.release().stream().map(rs -> rs.getMetadata().getName()).toList());
+        assertEquals(Map.of(NEW, 2, "v1", 4), sizes(plan), "the adopted ReplicaSet rolls like its own; the released one not");
+    }
 }
