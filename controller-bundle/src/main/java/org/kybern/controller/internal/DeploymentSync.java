@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.kybern.client.Matching;
 
 /**
  * What one Deployment needs, worked out from cached state alone (no I/O, tested table by table), as
@@ -70,22 +69,10 @@ final class DeploymentSync {
     private DeploymentSync(Deployment d, List<ReplicaSet> replicaSets, Instant now) {
         this.d = d;
         this.now = now;
-        boolean deleting = d.getMetadata().getDeletionTimestamp() != null;
-        List<ReplicaSet> owned = new ArrayList<>();
-        List<ReplicaSet> adopt = new ArrayList<>();
-        List<ReplicaSet> release = new ArrayList<>();
-        for (ReplicaSet rs : replicaSets) {
-            boolean matches = Matching.matches(d.getSpec().getSelector(), rs.getMetadata().getLabels());
-            if (Owners.controlledBy(rs, d)) {
-                (matches || deleting ? owned : release).add(rs);
-            } else if (Owners.controllerOf(rs) == null && matches && !deleting
-                    && rs.getMetadata().getDeletionTimestamp() == null) {
-                adopt.add(rs);
-                owned.add(rs);
-            }
-        }
-        this.adopt = adopt;
-        this.release = release;
+        Owners.Claim<ReplicaSet> claim = Owners.claim(d, d.getSpec().getSelector(), replicaSets);
+        List<ReplicaSet> owned = claim.owned();
+        this.adopt = claim.adopt();
+        this.release = claim.release();
         List<ReplicaSet> sorted = owned.stream().sorted(OLDEST_FIRST).toList();
         sorted.forEach(rs -> cached.put(rs.getMetadata().getName(), rs));
         this.newRS = sorted.stream().filter(rs -> DeploymentReplicaSets.runsTemplateOf(rs, d)).findFirst().orElse(null);
