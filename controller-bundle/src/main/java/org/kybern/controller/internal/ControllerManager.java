@@ -114,7 +114,7 @@ public final class ControllerManager {
             this.informers = new Informers(client);
             ControllerContext context = new ControllerContext(client, informers, timer, eventWriter, config,
                     Clock.systemUTC());
-            this.controllers = List.of(new ReplicaSetController(context));
+            this.controllers = List.of(new ReplicaSetController(context), new DeploymentController(context));
         }
 
         void start() throws Exception {

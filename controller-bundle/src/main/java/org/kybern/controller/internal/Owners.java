@@ -1,10 +1,17 @@
 package org.kybern.controller.internal;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import org.kybern.client.Matching;
 
-/** Owner references as the controllers use them: who controls an object, and the reference to a controller. */
+/**
+ * Owner references as the controllers use them: who controls an object, the reference to a controller,
+ * and what an owner claims by its selector.
+ */
 final class Owners {
 
     private Owners() {
@@ -30,5 +37,39 @@ final class Owners {
         return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
                 .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true)
                 .withBlockOwnerDeletion(true).build();
+    }
+
+    /**
+     * What an owner claims of the objects in its namespace, as Kubernetes' ClaimObjects.
+     *
+     * @param owned   its own that match its selector, with the adopted ones
+     * @param adopt   orphans that match (not being deleted): to take
+     * @param release its own that stopped matching: to let go
+     */
+    record Claim<T>(List<T> owned, List<T> adopt, List<T> release) {
+    }
+
+    /** Sorts {@code objects} for {@code owner} by {@code selector}; an owner being deleted neither adopts nor releases. */
+    static <T extends HasMetadata> Claim<T> claim(HasMetadata owner, LabelSelector selector, List<T> objects) {
+        boolean deleting = owner.getMetadata().getDeletionTimestamp() != null;
+        Claim<T> claim = new Claim<>(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (T object : objects) {
+            boolean matches = Matching.matches(selector, object.getMetadata().getLabels());
+            OwnerReference controller = controllerOf(object);
+            if (controller != null) {
+                if (!controller.getUid().equals(owner.getMetadata().getUid())) {
+                    continue;
+                }
+                if (matches) {
+                    claim.owned().add(object);
+                } else if (!deleting) {
+                    claim.release().add(object);
+                }
+            } else if (matches && !deleting && object.getMetadata().getDeletionTimestamp() == null) {
+                claim.adopt().add(object);
+                claim.owned().add(object);
+            }
+        }
+        return claim;
     }
 }

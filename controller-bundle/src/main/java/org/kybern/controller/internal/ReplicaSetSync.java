@@ -1,6 +1,5 @@
 package org.kybern.controller.internal;
 
-import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -9,11 +8,9 @@ import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatus;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetStatusBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.kybern.client.Matching;
 
 /**
  * What one ReplicaSet needs, worked out from cached state alone (no I/O, so it is tested table by
@@ -47,26 +44,8 @@ final class ReplicaSetSync {
      */
     static Plan plan(ReplicaSet rs, List<Pod> pods, boolean expectationsSatisfied, Instant now) {
         boolean deleting = rs.getMetadata().getDeletionTimestamp() != null;
-        List<Pod> owned = new ArrayList<>();
-        List<Pod> adopt = new ArrayList<>();
-        List<Pod> release = new ArrayList<>();
-        for (Pod pod : pods) {
-            boolean matches = Matching.matches(rs.getSpec().getSelector(), pod.getMetadata().getLabels());
-            OwnerReference controller = Owners.controllerOf(pod);
-            if (controller != null) {
-                if (!controller.getUid().equals(rs.getMetadata().getUid())) {
-                    continue;
-                }
-                if (matches) {
-                    owned.add(pod);
-                } else if (!deleting) {
-                    release.add(pod);
-                }
-            } else if (matches && !deleting && pod.getMetadata().getDeletionTimestamp() == null) {
-                adopt.add(pod);
-                owned.add(pod);
-            }
-        }
+        Owners.Claim<Pod> claim = Owners.claim(rs, rs.getSpec().getSelector(), pods);
+        List<Pod> owned = claim.owned();
         List<Pod> active = owned.stream().filter(PodConditions::active).toList();
         int want = rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
         int create = 0;
@@ -83,7 +62,7 @@ final class ReplicaSetSync {
         ReplicaSetStatus status = status(rs, active, minReady, now);
         Duration requeue = minReady > 0 && status.getReadyReplicas() > status.getAvailableReplicas()
                 ? Duration.ofSeconds(minReady) : null;
-        return new Plan(adopt, release, create, delete, status, requeue);
+        return new Plan(claim.adopt(), claim.release(), create, delete, status, requeue);
     }
 
     /** The status from the ReplicaSet's active pods; conditions are kept as they are. */

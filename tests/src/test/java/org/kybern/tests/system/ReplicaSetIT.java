@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -63,16 +62,14 @@ class ReplicaSetIT {
     static void connect() throws Exception {
         cluster = SharedCluster.get();
         client = cluster.client();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
-        PodsIT.awaitNodeReady(client, cluster.nodeName());
+        Pods.namespaceOnReadyNode(cluster, client, NS);
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
         if (client != null) {
             client.apps().replicaSets().inNamespace(NS).withName("web").delete();
-            cluster.kubectl("delete", "pods", "--all", "-n", NS, "--wait=true", "--timeout=60s");
+            Pods.deleteAll(cluster, NS);
         }
     }
 
