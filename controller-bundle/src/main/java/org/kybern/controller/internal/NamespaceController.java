@@ -105,9 +105,15 @@ final class NamespaceController implements Controller {
         List<String> finalizers = new ArrayList<>(namespace.getSpec().getFinalizers());
         finalizers.remove(NamespaceDeletion.FINALIZER);
         Namespace finalized = new NamespaceBuilder(namespace).editSpec().withFinalizers(finalizers).endSpec().build();
-        client.raw(client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/"
-                + namespace.getMetadata().getName() + "/finalize", "PUT",
-                client.getKubernetesSerialization().asJson(finalized));
+        try {
+            client.raw(client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/"
+                    + namespace.getMetadata().getName() + "/finalize", "PUT",
+                    client.getKubernetesSerialization().asJson(finalized));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) { // gone already: the cache had not seen it yet
+                throw e;
+            }
+        }
     }
 
     /** Every namespaced kind the API serves that can be listed and deleted, by {@code resource.group}. */
