@@ -121,6 +121,14 @@ final class GarbageCollection {
                 ? OwnerState.WAITING_FOR_DEPENDENTS : OwnerState.SOLID;
     }
 
+    /**
+     * Whether a cluster-scoped dependent names a namespaced owner, which cannot exist for it: Kubernetes
+     * takes such an owner as absent (event {@code OwnerRefInvalidNamespace}).
+     */
+    static boolean ownerOutsideNamespace(HasMetadata dependent, boolean ownerNamespaced) {
+        return ownerNamespaced && dependent.getMetadata().getNamespace() == null;
+    }
+
     /** Whether the dependent's reference to {@code ownerUid} has {@code blockOwnerDeletion: true}. */
     static boolean blocks(HasMetadata dependent, String ownerUid) {
         List<OwnerReference> refs = dependent.getMetadata().getOwnerReferences();

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.kybern.client.WorkQueue;
+import org.kybern.client.EventRecorder;
 
 /**
  * Kubernetes' garbage collector: watches every kind that can have owners, keeps the
@@ -34,7 +34,7 @@ import org.kybern.client.WorkQueue;
  * {@code foregroundDeletion}, and then removes that finalizer so the API server lets the owner go.
  * What to do comes from {@link GarbageCollection}.
  */
-final class GarbageCollector implements Controller {
+final class GarbageCollector extends QueuedController {
 
     static final String NAME = "garbage-collector-controller";
 
@@ -44,13 +44,14 @@ final class GarbageCollector implements Controller {
             Lease.class, Node.class);
 
     private final KubernetesClient client;
-    private final WorkQueue queue;
+    private final EventRecorder events;
     private final DependencyGraph graph = new DependencyGraph();
     private final Map<String, Class<? extends HasMetadata>> kindOf = new HashMap<>();
 
     GarbageCollector(ControllerContext context) {
+        super(NAME, context);
         this.client = context.client();
-        this.queue = context.newQueue();
+        this.events = context.events(NAME);
         for (Class<? extends HasMetadata> kind : KINDS) {
             kindOf.put(HasMetadata.getApiVersion(kind) + "/" + HasMetadata.getKind(kind), kind);
             watch(context.informers(), kind);
@@ -84,16 +85,6 @@ final class GarbageCollector implements Controller {
                 graph.dependents(object.getMetadata().getUid()).forEach(d -> queue.add(d.getMetadata().getUid()));
             }
         });
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     @Override
@@ -155,6 +146,12 @@ final class GarbageCollector implements Controller {
         HasMetadata live;
         Class<? extends HasMetadata> kind = kindOf.get(ref.getApiVersion() + "/" + ref.getKind());
         String namespace = dependent.getMetadata().getNamespace();
+        if (kind != null && GarbageCollection.ownerOutsideNamespace(dependent, Namespaced.class.isAssignableFrom(kind))) {
+            events.warning(dependent, "OwnerRefInvalidNamespace", "ownerRef [" + ref.getApiVersion() + "/"
+                    + ref.getKind() + ", namespace: , name: " + ref.getName() + ", uid: " + ref.getUid()
+                    + "] does not exist in namespace \"\"");
+            return GarbageCollection.OwnerState.ABSENT;
+        }
         if (kind != null) {
             live = Namespaced.class.isAssignableFrom(kind)
                     ? client.resources(kind).inNamespace(namespace).withName(ref.getName()).get()

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' namespace controller: when a namespace is deleted (Terminating), deletes every
@@ -26,7 +25,7 @@ import org.kybern.client.WorkQueue;
  * {@code PUT namespaces/<name>/finalize} so the API server removes the namespace. What to do comes
  * from {@link NamespaceDeletion}.
  */
-final class NamespaceController implements Controller {
+final class NamespaceController extends QueuedController {
 
     static final String NAME = "namespace-controller";
     /** How soon a namespace whose content is still going is looked at again. */
@@ -34,25 +33,14 @@ final class NamespaceController implements Controller {
 
     private final KubernetesClient client;
     private final Informers informers;
-    private final WorkQueue queue;
     private final Clock clock;
 
     NamespaceController(ControllerContext context) {
+        super(NAME, context);
         this.client = context.client();
         this.informers = context.informers();
-        this.queue = context.newQueue();
         this.clock = context.clock();
         informers.onChange(Namespace.class, ns -> queue.add(ns.getMetadata().getName()));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     @Override

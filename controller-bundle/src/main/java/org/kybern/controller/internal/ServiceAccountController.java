@@ -6,37 +6,25 @@ import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' service-account controller: every active namespace has a ServiceAccount
  * {@code default}, made again if deleted (keyed by namespace; what is missing comes from
  * {@link ServiceAccounts}).
  */
-final class ServiceAccountController implements Controller {
+final class ServiceAccountController extends QueuedController {
 
     static final String NAME = "serviceaccount-controller";
 
     private final KubernetesClient client;
     private final Informers informers;
-    private final WorkQueue queue;
 
     ServiceAccountController(ControllerContext context) {
+        super(NAME, context);
         this.client = context.client();
         this.informers = context.informers();
-        this.queue = context.newQueue();
         informers.onChange(Namespace.class, ns -> queue.add(ns.getMetadata().getName()));
         informers.onChange(ServiceAccount.class, sa -> queue.add(sa.getMetadata().getNamespace()));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     @Override

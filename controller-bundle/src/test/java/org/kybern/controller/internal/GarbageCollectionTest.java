@@ -128,6 +128,23 @@ class GarbageCollectionTest {
         assertEquals(delete, plan.delete(), "deleted with propagation");
     }
 
+    static Stream<Arguments> scopes() {
+        HasMetadata node = new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata().withName("n1")
+                .endMetadata().build();
+        return Stream.of(
+                Arguments.of("namespaced dependent, namespaced owner", pod("a", RS).build(), true, false),
+                Arguments.of("namespaced dependent, cluster-scoped owner", pod("a", RS).build(), false, false),
+                Arguments.of("cluster-scoped dependent, cluster-scoped owner", node, false, false),
+                Arguments.of("cluster-scoped dependent, namespaced owner: cannot exist", node, true, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scopes")
+    void aClusterScopedObjectCannotHaveANamespacedOwner(String name, HasMetadata dependent, boolean ownerNamespaced,
+            boolean outside) {
+        assertEquals(outside, GarbageCollection.ownerOutsideNamespace(dependent, ownerNamespaced));
+    }
+
     @Test
     void anOwnerIsAbsentUnlessFoundWithTheReferencedUid() {
         assertEquals(ABSENT, GarbageCollection.stateOf(null, "rs-web"));

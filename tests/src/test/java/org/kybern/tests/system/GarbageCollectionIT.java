@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -44,10 +43,7 @@ class GarbageCollectionIT {
     @BeforeAll
     static void connect() throws Exception {
         cluster = SharedCluster.get();
-        client = cluster.client();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
-        PodsIT.awaitNodeReady(client, cluster.nodeName());
+        client = Workloads.newNamespace(cluster, NS);
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -62,10 +61,7 @@ class ReplicaSetIT {
     @BeforeAll
     static void connect() throws Exception {
         cluster = SharedCluster.get();
-        client = cluster.client();
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
-        PodsIT.awaitNodeReady(client, cluster.nodeName());
+        client = Workloads.newNamespace(cluster, NS);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package org.kybern.tests.system;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -11,13 +12,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Workloads for the garbage-collection and namespace system tests: a ReplicaSet whose pods (labelled
+ * Workloads for the controllers' system tests: a fresh namespace; a ReplicaSet whose pods (labelled
  * {@code app=<name>}) run busybox and ignore SIGTERM, so each takes its whole grace period to stop and
  * the moments "being deleted" and "gone" are told apart; and waiting for those pods.
  */
 final class Workloads {
 
     private Workloads() {
+    }
+
+    /** Creates namespace {@code name} on the cluster, once its node is Ready; returns the cluster's client. */
+    static KubernetesClient newNamespace(KybernCluster cluster, String name) throws Exception {
+        KubernetesClient client = cluster.client();
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+                .create();
+        PodsIT.awaitNodeReady(client, cluster.nodeName());
+        return client;
     }
 
     /** Creates ReplicaSet {@code name} of {@code replicas} pods that take {@code graceSeconds} to stop. */
