@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -109,6 +111,34 @@ class GarbageCollectionIT {
             List<String> seen = Await.until(Duration.ofSeconds(10), "three deletions watched",
                     () -> List.copyOf(order.seen), s -> s.size() == 3);
             assertEquals("ReplicaSet/fg", seen.get(2), "the ReplicaSet goes last: " + seen);
+        }
+    }
+
+    /**
+     * Three levels, as a Deployment, its ReplicaSet and their pods: here a ConfigMap owns the
+     * ReplicaSet (no controller manages a ConfigMap, so nothing else acts on the chain). Deleted in
+     * the foreground, the ReplicaSet is deleted in the foreground too, so the pods go first, then
+     * the ReplicaSet, then the ConfigMap.
+     */
+    @Test
+    void foregroundDeletionGoesDownEveryLevel() throws Exception {
+        ConfigMap top = client.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("chain").endMetadata().build()).create();
+        ReplicaSet rs = Workloads.replicaSet(client, NS, "chain", 2, GRACE, Workloads.blockingReference(top));
+        Workloads.awaitReady(client, NS, "chain", rs, 2, SETTLE);
+        Deletions<HasMetadata> order = new Deletions<>();
+        try (Watch pods = client.pods().inNamespace(NS).withLabel("app", "chain").watch(cast(order));
+                Watch sets = client.apps().replicaSets().inNamespace(NS).withField("metadata.name", "chain")
+                        .watch(cast(order));
+                Watch maps = client.configMaps().inNamespace(NS).withField("metadata.name", "chain")
+                        .watch(cast(order))) {
+            KybernCluster.Result deleted = cluster.kubectl("delete", "configmap", "chain", "-n", NS,
+                    "--cascade=foreground", "--timeout=60s");
+            assertEquals(0, deleted.exitCode(), deleted.output());
+            List<String> seen = Await.until(Duration.ofSeconds(10), "four deletions watched",
+                    () -> List.copyOf(order.seen), s -> s.size() == 4);
+            assertEquals(List.of("Pod", "Pod", "ReplicaSet/chain", "ConfigMap/chain"),
+                    seen.stream().map(s -> s.startsWith("Pod/") ? "Pod" : s).toList(), "deleted bottom up: " + seen);
         }
     }
 

@@ -3,6 +3,7 @@ package org.kybern.tests.system;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,9 +31,12 @@ final class Workloads {
         return client;
     }
 
-    /** Creates ReplicaSet {@code name} of {@code replicas} pods that take {@code graceSeconds} to stop. */
+    /**
+     * Creates ReplicaSet {@code name} of {@code replicas} pods that take {@code graceSeconds} to stop,
+     * owned by {@code owners}.
+     */
     static ReplicaSet replicaSet(KubernetesClient client, String namespace, String name, int replicas,
-            int graceSeconds) {
+            int graceSeconds, OwnerReference... owners) {
         String yaml = """
                 apiVersion: apps/v1
                 kind: ReplicaSet
@@ -54,8 +58,10 @@ final class Workloads {
                         image: kybern/busybox:1
                         command: ["sh", "-c", "while :; do sleep 1; done"]
                 """.formatted(name, replicas, graceSeconds);
-        return client.apps().replicaSets().inNamespace(namespace)
-                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).create();
+        ReplicaSet rs = client.apps().replicaSets().inNamespace(namespace)
+                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();
+        rs.getMetadata().setOwnerReferences(List.of(owners));
+        return client.apps().replicaSets().inNamespace(namespace).resource(rs).create();
     }
 
     /** The pods labelled {@code app=<app>}, terminating ones included. */
@@ -68,6 +74,13 @@ final class Workloads {
             Duration timeout) throws InterruptedException {
         return Await.until(timeout, n + " pods of " + app + " Ready", () -> pods(client, namespace, app),
                 ps -> ps.size() == n && ps.stream().allMatch(p -> Pods.ready(p) && ownedBy(p, owner)));
+    }
+
+    /** A reference to {@code owner} that blocks its foreground deletion, as a controller's. */
+    static OwnerReference blockingReference(HasMetadata owner) {
+        return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
+                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid())
+                .withBlockOwnerDeletion(true).build();
     }
 
     static boolean ownedBy(HasMetadata object, HasMetadata owner) {
