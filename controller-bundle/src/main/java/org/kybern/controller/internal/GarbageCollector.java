@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.kybern.client.EventRecorder;
 
 /**
@@ -172,7 +173,7 @@ final class GarbageCollector extends QueuedController {
     }
 
     /** Changes the object as it is now on the server, if it is still the same object (UID); gone is done. */
-    private void edit(HasMetadata object, java.util.function.Consumer<HasMetadata> change) {
+    private void edit(HasMetadata object, Consumer<HasMetadata> change) {
         String uid = object.getMetadata().getUid();
         try {
             resource(object).edit(current -> {

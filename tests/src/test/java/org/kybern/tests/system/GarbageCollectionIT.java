@@ -20,10 +20,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The garbage collector on the running distribution, with a ReplicaSet's pods running in Docker:
@@ -35,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedCluster.class)
 class GarbageCollectionIT {
 
-    private static final String NS = "gc-it";
+    @RegisterExtension
+    static final TestNamespace NAMESPACE = new TestNamespace("gc-it");
+    private static final String NS = NAMESPACE.name();
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final int GRACE = 3;
 
@@ -43,16 +45,9 @@ class GarbageCollectionIT {
     private static KubernetesClient client;
 
     @BeforeAll
-    static void connect() throws Exception {
-        cluster = SharedCluster.get();
-        client = Workloads.newNamespace(cluster, NS);
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (client != null) {
-            cluster.kubectl("delete", "namespace", NS, "--wait=true", "--timeout=90s");
-        }
+    static void connect() {
+        cluster = NAMESPACE.cluster();
+        client = NAMESPACE.client();
     }
 
     private static ReplicaSet running(String name) throws InterruptedException {
