@@ -114,7 +114,8 @@ public final class ControllerManager {
             this.informers = new Informers(client);
             ControllerContext context = new ControllerContext(client, informers, timer, eventWriter, config,
                     Clock.systemUTC());
-            this.controllers = List.of(new ReplicaSetController(context), new DeploymentController(context));
+            this.controllers = List.of(new ReplicaSetController(context), new DeploymentController(context),
+                    new GarbageCollector(context), new NamespaceController(context), new ServiceAccountController(context));
         }
 
         void start() throws Exception {

@@ -51,8 +51,7 @@ class DeploymentIT {
     static void connect() throws Exception {
         tagVersions();
         cluster = SharedCluster.get();
-        client = cluster.client();
-        Pods.namespaceOnReadyNode(cluster, client, NS);
+        client = Workloads.newNamespace(cluster, NS);
     }
 
     /** The second good version and the broken one, made here from kybern/busybox:1 (again each run: idempotent). */

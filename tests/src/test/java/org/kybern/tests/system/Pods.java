@@ -1,7 +1,6 @@
 package org.kybern.tests.system;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -100,12 +99,6 @@ final class Pods {
         return status != null && Objects.equals(Boolean.TRUE, status.getReady());
     }
 
-    /** Creates {@code namespace} and waits until the cluster's node is Ready: a test's start when its pods run there. */
-    static void namespaceOnReadyNode(KybernCluster cluster, KubernetesClient client, String namespace) throws Exception {
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-                .create();
-        PodsIT.awaitNodeReady(client, cluster.nodeName());
-    }
 
     /** Deletes every pod of {@code namespace} and waits (a minute at most) until they are gone: a test's clean-up. */
     static void deleteAll(KybernCluster cluster, String namespace) throws Exception {

@@ -61,8 +61,7 @@ class ReplicaSetIT {
     @BeforeAll
     static void connect() throws Exception {
         cluster = SharedCluster.get();
-        client = cluster.client();
-        Pods.namespaceOnReadyNode(cluster, client, NS);
+        client = Workloads.newNamespace(cluster, NS);
     }
 
     @AfterAll
@@ -150,11 +149,14 @@ class ReplicaSetIT {
 
         // Matching again, it is adopted: three match, so the controller deletes one to get back to two.
         assertEquals(0, cluster.kubectl("label", "pod", pod, "-n", NS, "app=web", "--overwrite").exitCode());
+        // Two owned pods are Ready before the controller has looked: wait for the relabelled one itself.
+        Await.until(SETTLE, pod + " adopted (or deleted as the surplus)", () -> {
+            Pod back = client.pods().inNamespace(NS).withName(pod).get();
+            return back == null || back.getMetadata().getDeletionTimestamp() != null
+                    || controlledBy(back, client.apps().replicaSets().inNamespace(NS).withName("web").get())
+                    ? "settled" : String.valueOf(back.getMetadata());
+        }, "settled"::equals);
         awaitReady(2);
-        Pod back = client.pods().inNamespace(NS).withName(pod).get();
-        assertTrue(back == null || back.getMetadata().getDeletionTimestamp() != null
-                || controlledBy(back, client.apps().replicaSets().inNamespace(NS).withName("web").get()),
-                "adopted (or deleted as the surplus): " + (back == null ? "gone" : back.getMetadata()));
     }
 
     @Test

@@ -234,7 +234,10 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    /** {@code .../<name>/status} (read the object, or write only its status) and {@code .../<name>/scale}. */
+    /**
+     * {@code .../<name>/status} (read the object, or write only its status), {@code .../<name>/scale}
+     * and {@code namespaces/<name>/finalize} (write only {@code spec.finalizers}).
+     */
     private void subresource(HttpServletRequest req, HttpServletResponse resp, ResourceType type, RestPath target)
             throws IOException {
         if (target.subresource().equals("scale") && type.subresources().contains("scale")) {
@@ -243,6 +246,14 @@ public class ApiServlet extends HttpServlet {
         }
         if (type == Pods.PODS && List.of("binding", "eviction", "log").contains(target.subresource())) {
             podSubresource(req, resp, target);
+            return;
+        }
+        if (target.subresource().equals("finalize") && type.subresources().contains("finalize")) {
+            if (!req.getMethod().equals("PUT")) {
+                throw methodNotAllowed(req);
+            }
+            write(req, resp, 200, objects.finalizeNamespace(target.name(), object(req),
+                    "All".equals(req.getParameter("dryRun"))));
             return;
         }
         if (!target.subresource().equals("status") || !type.subresources().contains("status")) {

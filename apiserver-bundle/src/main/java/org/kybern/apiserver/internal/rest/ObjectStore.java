@@ -274,7 +274,7 @@ public final class ObjectStore {
         if (expected != 0 && expected != currentKv.modRevision()) {
             throw conflict(type, name);
         }
-        if (shouldDeleteDuringUpdate(currentMeta, meta)) {
+        if (shouldDeleteDuringUpdate(type, object, currentMeta, meta)) {
             // The update removed the last finalizer of an object that is being deleted: it goes now.
             if (dryRun) {
                 return object;
@@ -312,10 +312,52 @@ public final class ObjectStore {
         }
     }
 
-    /** Kubernetes' rule: no finalizers left, deletion started, and no grace period still running. */
-    private static boolean shouldDeleteDuringUpdate(ObjectNode currentMeta, ObjectNode newMeta) {
+    /**
+     * Kubernetes' rule: no finalizers left, deletion started, and no grace period still running; a
+     * namespace also needs its {@code spec.finalizers} empty.
+     */
+    private static boolean shouldDeleteDuringUpdate(ResourceType type, ObjectNode updated, ObjectNode currentMeta,
+            ObjectNode newMeta) {
         return finalizers(newMeta).isEmpty() && currentMeta.has("deletionTimestamp")
-                && currentMeta.path("deletionGracePeriodSeconds").asLong(0) == 0;
+                && currentMeta.path("deletionGracePeriodSeconds").asLong(0) == 0
+                && !(isNamespace(type) && !namespaceFinalizers(updated).isEmpty());
+    }
+
+    /**
+     * {@code PUT namespaces/<name>/finalize}: replaces only {@code spec.finalizers}, as Kubernetes'
+     * finalize subresource; a Terminating namespace left without finalizers of either kind goes.
+     */
+    public ObjectNode finalizeNamespace(String name, ObjectNode request, boolean dryRun) {
+        checkKind(NAMESPACES, request);
+        ObjectNode updated = get(NAMESPACES, null, name).deepCopy();
+        ObjectNode spec = updated.has("spec") && updated.get("spec").isObject() ? (ObjectNode) updated.get("spec")
+                : updated.putObject("spec");
+        JsonNode asked = request.path("spec").path("finalizers");
+        if (asked.isArray()) {
+            spec.set("finalizers", asked.deepCopy());
+        } else {
+            spec.putArray("finalizers");
+        }
+        String rv = text(metadata(request), "resourceVersion");
+        if (rv != null && !rv.isEmpty()) {
+            metadata(updated).put("resourceVersion", rv);
+        }
+        return update(NAMESPACES, null, name, updated, Part.ALL, dryRun);
+    }
+
+    private static boolean isNamespace(ResourceType type) {
+        return type == NAMESPACES || type.kind().equals("Namespace");
+    }
+
+    /** A namespace's {@code spec.finalizers} (Kubernetes' {@code kubernetes}, …). */
+    static List<String> namespaceFinalizers(JsonNode namespace) {
+        List<String> result = new ArrayList<>();
+        namespace.path("spec").path("finalizers").forEach(f -> result.add(f.asString("")));
+        return result;
+    }
+
+    private static ObjectNode statusOf(ObjectNode object) {
+        return object.get("status") instanceof ObjectNode status ? status : object.putObject("status");
     }
 
     /**
@@ -438,12 +480,25 @@ public final class ObjectStore {
             bumpGeneration(meta);
             graceful = true;
         }
+        boolean namespaceContent = isNamespace(type) && !namespaceFinalizers(updated).isEmpty();
+        if (namespaceContent && meta.has("deletionTimestamp")) {
+            throw new ApiException(409, "Conflict", "Operation cannot be fulfilled on namespaces \"" + name
+                    + "\": The system is ensuring all content is removed from this namespace.  Upon completion, this "
+                    + "namespace will automatically be purged by the system.");
+        }
+        if (namespaceContent) {
+            // Kubernetes' namespace registry: the namespace stays, Terminating, until the namespace
+            // controller has deleted its content and removed its spec.finalizers (PUT .../finalize).
+            meta.put("deletionTimestamp", timestamp(now));
+            meta.put("deletionGracePeriodSeconds", 0);
+            statusOf(updated).put("phase", "Terminating");
+        }
         List<String> finalizers = gcFinalizers(finalizers(meta), options);
         if (!finalizers.equals(finalizers(meta))) {
             ArrayNode list = meta.putArray("finalizers");
             finalizers.forEach(list::add);
         }
-        boolean pendingFinalizers = !finalizers.isEmpty();
+        boolean pendingFinalizers = !finalizers.isEmpty() || namespaceContent;
         if (!graceful && pendingFinalizers && !meta.has("deletionTimestamp")) {
             meta.put("deletionTimestamp", timestamp(now));
             meta.put("deletionGracePeriodSeconds", 0);

@@ -24,6 +24,7 @@ class DeleteSemanticsTest {
 
     private static final ResourceType CONFIGMAPS = ResourceTypes.find("", "v1", "configmaps").orElseThrow();
     private static final ResourceType PODS = ResourceTypes.find("", "v1", "pods").orElseThrow();
+    private static final ResourceType NAMESPACES = ResourceTypes.find("", "v1", "namespaces").orElseThrow();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
@@ -165,6 +166,39 @@ class DeleteSemanticsTest {
         ((ObjectNode) stays.get("metadata")).putArray("finalizers");
         objects.update(PODS, "default", "guarded", stays, false);
         assertEquals(404, assertThrows(ApiException.class, () -> objects.get(PODS, "default", "guarded")).code());
+    }
+
+    @Test
+    void aNamespaceTerminatesUntilFinalizedThenGoes() {
+        objects.create(NAMESPACES, null, parse("{\"metadata\":{\"name\":\"shop\"}}"), false);
+        objects.create(CONFIGMAPS, "shop", parse("{\"metadata\":{\"name\":\"before\"}}"), false);
+
+        ObjectStore.Deletion deletion = objects.delete(NAMESPACES, null, "shop", DeleteOptions.NONE);
+        assertFalse(deletion.removed(), "spec.finalizers [kubernetes] keeps it");
+        ObjectNode terminating = objects.get(NAMESPACES, null, "shop");
+        assertEquals("Terminating", terminating.get("status").get("phase").asString());
+        assertEquals("2026-11-25T10:00:00Z", terminating.get("metadata").get("deletionTimestamp").asString());
+
+        ApiException refused = assertThrows(ApiException.class,
+                () -> objects.create(CONFIGMAPS, "shop", parse("{\"metadata\":{\"name\":\"after\"}}"), false));
+        assertEquals(403, refused.code());
+        assertEquals("unable to create new content in namespace shop because it is being terminated",
+                refused.getMessage());
+        objects.update(CONFIGMAPS, "shop", "before", objects.get(CONFIGMAPS, "shop", "before"), false);
+        assertEquals(409, assertThrows(ApiException.class,
+                () -> objects.delete(NAMESPACES, null, "shop", DeleteOptions.NONE)).code(), "still has content");
+
+        ObjectNode finalized = objects.finalizeNamespace("shop", parse("{\"spec\":{\"finalizers\":[]}}"), false);
+        assertEquals(List.of(), ObjectStore.namespaceFinalizers(finalized));
+        // As Kubernetes' finalize store: no finalizer of either kind left on a deleted namespace, it goes.
+        assertEquals(404, assertThrows(ApiException.class, () -> objects.get(NAMESPACES, null, "shop")).code());
+    }
+
+    @Test
+    void aNamespaceWithoutSpecFinalizersGoesAtOnce() {
+        objects.create(NAMESPACES, null, parse("{\"metadata\":{\"name\":\"bare\"},\"spec\":{\"finalizers\":[]}}"),
+                false);
+        assertTrue(objects.delete(NAMESPACES, null, "bare", DeleteOptions.NONE).removed());
     }
 
     private static DeleteOptions options(String name, String value) {
