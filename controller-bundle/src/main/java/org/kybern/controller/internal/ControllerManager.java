@@ -114,7 +114,9 @@ public final class ControllerManager {
             this.informers = new Informers(client);
             ControllerContext context = new ControllerContext(client, informers, timer, eventWriter, config,
                     Clock.systemUTC());
-            this.controllers = List.of(new ReplicaSetController(context));
+            this.controllers = List.of(new ReplicaSetController(context), new NodeLifecycleController(context),
+                    new TaintEvictionController(context), new EndpointsController(context),
+                    new EndpointSliceController(context));
         }
 
         void start() throws Exception {

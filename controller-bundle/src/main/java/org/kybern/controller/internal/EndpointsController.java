@@ -1,0 +1,76 @@
+package org.kybern.controller.internal;
+
+import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Map;
+import java.util.Objects;
+import org.kybern.client.WorkQueue;
+
+/**
+ * Kubernetes' endpoints controller: for each Service with a selector keeps an Endpoints object of the
+ * same name listing the ready and not-ready pods it picks (see {@link EndpointsSync}); deletes it with
+ * the Service. Services without a selector are left to whoever writes their Endpoints.
+ */
+final class EndpointsController implements Controller {
+
+    static final String NAME = "endpoint-controller";
+
+    private final KubernetesClient client;
+    private final Informers informers;
+    private final WorkQueue queue;
+
+    EndpointsController(ControllerContext context) {
+        this.client = context.client();
+        this.informers = context.informers();
+        this.queue = context.newQueue();
+        ServiceWatch.register(informers, queue, Endpoints.class);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public void reconcile(String key) {
+        Service service = informers.get(Service.class, key);
+        Endpoints existing = informers.get(Endpoints.class, key);
+        if (service == null) {
+            if (existing != null) {
+                try {
+                    client.resource(existing).delete();
+                } catch (KubernetesClientException e) {
+                    if (e.getCode() != 404) {
+                        throw e;
+                    }
+                }
+            }
+            return;
+        }
+        if (!EndpointsSync.selects(service)) {
+            return;
+        }
+        Endpoints wanted = EndpointsSync.endpoints(service,
+                informers.inNamespace(Pod.class, service.getMetadata().getNamespace()));
+        if (existing == null) {
+            client.resource(wanted).create();
+        } else if (!Objects.equals(existing.getSubsets(), wanted.getSubsets())
+                || !Objects.equals(labels(existing.getMetadata().getLabels()), labels(wanted.getMetadata().getLabels()))) {
+            client.resource(new EndpointsBuilder(existing).editMetadata().withLabels(wanted.getMetadata().getLabels())
+                    .endMetadata().withSubsets(wanted.getSubsets()).build()).update();
+        }
+    }
+
+    private static Map<String, String> labels(Map<String, String> labels) {
+        return labels == null ? Map.of() : labels;
+    }
+}
