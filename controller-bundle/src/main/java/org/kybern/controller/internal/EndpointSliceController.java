@@ -4,14 +4,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' endpointslice controller: for each Service with a selector keeps the EndpointSlices
@@ -19,29 +16,13 @@ import org.kybern.client.WorkQueue;
  * controlled by the Service) that {@link EndpointsSync} computes: creates the missing, updates the
  * changed, deletes the ones no longer wanted — all of them when the Service is gone or has no selector.
  */
-final class EndpointSliceController implements Controller {
+final class EndpointSliceController extends BaseController {
 
     static final String NAME = "endpointslice-controller";
 
-    private final KubernetesClient client;
-    private final Informers informers;
-    private final WorkQueue queue;
-
     EndpointSliceController(ControllerContext context) {
-        this.client = context.client();
-        this.informers = context.informers();
-        this.queue = context.newQueue();
+        super(context, NAME);
         ServiceWatch.register(informers, queue, EndpointSlice.class);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     @Override
@@ -69,13 +50,7 @@ final class EndpointSliceController implements Controller {
         Set<String> keep = wanted.stream().map(s -> s.getMetadata().getName()).collect(Collectors.toSet());
         for (EndpointSlice slice : existing) {
             if (!keep.contains(slice.getMetadata().getName())) {
-                try {
-                    client.resource(slice).delete();
-                } catch (KubernetesClientException e) {
-                    if (e.getCode() != 404) {
-                        throw e;
-                    }
-                }
+                deleteIfPresent(slice);
             }
         }
     }

@@ -4,40 +4,21 @@ import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
 import java.util.Objects;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' endpoints controller: for each Service with a selector keeps an Endpoints object of the
  * same name listing the ready and not-ready pods it picks (see {@link EndpointsSync}); deletes it with
  * the Service. Services without a selector are left to whoever writes their Endpoints.
  */
-final class EndpointsController implements Controller {
+final class EndpointsController extends BaseController {
 
     static final String NAME = "endpoint-controller";
 
-    private final KubernetesClient client;
-    private final Informers informers;
-    private final WorkQueue queue;
-
     EndpointsController(ControllerContext context) {
-        this.client = context.client();
-        this.informers = context.informers();
-        this.queue = context.newQueue();
+        super(context, NAME);
         ServiceWatch.register(informers, queue, Endpoints.class);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     @Override
@@ -46,13 +27,7 @@ final class EndpointsController implements Controller {
         Endpoints existing = informers.get(Endpoints.class, key);
         if (service == null) {
             if (existing != null) {
-                try {
-                    client.resource(existing).delete();
-                } catch (KubernetesClientException e) {
-                    if (e.getCode() != 404) {
-                        throw e;
-                    }
-                }
+                deleteIfPresent(existing);
             }
             return;
         }

@@ -6,13 +6,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.kybern.client.EventRecorder;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' node lifecycle controller: watches the Nodes and their Leases in {@code kube-node-lease};
@@ -21,25 +17,16 @@ import org.kybern.client.WorkQueue;
  * {@code nodeEvictionRate} nodes a second); the taints go when the kubelet reports Ready=True again.
  * What to do comes from {@link NodeLifecycleSync}; evicting the pods is the {@link TaintEvictionController}'s.
  */
-final class NodeLifecycleController implements Controller {
+final class NodeLifecycleController extends BaseController {
 
     static final String NAME = "node-lifecycle-controller";
     static final String LEASE_NAMESPACE = "kube-node-lease";
 
-    private final KubernetesClient client;
-    private final Informers informers;
-    private final WorkQueue queue;
-    private final EventRecorder events;
-    private final Clock clock;
     private final Duration grace;
     private final TokenBucket evictions;
 
     NodeLifecycleController(ControllerContext context) {
-        this.client = context.client();
-        this.informers = context.informers();
-        this.queue = context.newQueue();
-        this.events = context.events(NAME);
-        this.clock = context.clock();
+        super(context, NAME);
         this.grace = Duration.ofSeconds(context.config().nodeMonitorGracePeriodSeconds());
         this.evictions = new TokenBucket(context.config().nodeEvictionRate(), 1, System::nanoTime);
         informers.onChange(Node.class, node -> queue.add(Informers.key(node)));
@@ -49,16 +36,6 @@ final class NodeLifecycleController implements Controller {
             }
         });
         informers.of(Pod.class);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     @Override

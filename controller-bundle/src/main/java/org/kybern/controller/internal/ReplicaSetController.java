@@ -4,18 +4,14 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.kybern.client.EventRecorder;
 import org.kybern.client.Matching;
-import org.kybern.client.WorkQueue;
 
 /**
  * Kubernetes' ReplicaSet controller: keeps {@code replicas} pods of the template running for each
@@ -23,23 +19,14 @@ import org.kybern.client.WorkQueue;
  * sees in the status. What to do comes from {@link ReplicaSetSync}; this class watches, remembers its
  * {@link Expectations} and writes.
  */
-final class ReplicaSetController implements Controller {
+final class ReplicaSetController extends BaseController {
 
     static final String NAME = "replicaset-controller";
 
-    private final KubernetesClient client;
-    private final Informers informers;
-    private final WorkQueue queue;
-    private final EventRecorder events;
-    private final Clock clock;
     private final Expectations expectations = new Expectations(System::nanoTime);
 
     ReplicaSetController(ControllerContext context) {
-        this.client = context.client();
-        this.informers = context.informers();
-        this.queue = context.newQueue();
-        this.events = context.events(NAME);
-        this.clock = context.clock();
+        super(context, NAME);
         informers.onChange(ReplicaSet.class, rs -> queue.add(Informers.key(rs)));
         informers.of(Pod.class).addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -84,16 +71,6 @@ final class ReplicaSetController implements Controller {
                 }
             }
         });
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WorkQueue queue() {
-        return queue;
     }
 
     /** The key of the ReplicaSet that controls the pod, if it exists with that UID; else null. */
