@@ -72,7 +72,7 @@ class SchedulerLeaderIT {
         String first = awaitLease(TAKE_OVER, "held", holder -> holder != null && !holder.isEmpty()).getSpec()
                 .getHolderIdentity();
         assertNotEquals(STANDBY, first, "the shared cluster's scheduler started first and leads");
-        awaitLog("Scheduler " + STANDBY + " is a candidate");
+        awaitLog(STANDBY + " is a candidate for Lease kube-system/kube-scheduler");
         assertEquals(first, placedWhileHolding("with-first-leading"), "the standby does not take the Lease");
 
         // The leader stops (bundle stopped from the console): it gives the Lease up, the standby takes over.
