@@ -115,7 +115,9 @@ public final class ControllerManager {
             ControllerContext context = new ControllerContext(client, informers, timer, eventWriter, config,
                     Clock.systemUTC());
             this.controllers = List.of(new ReplicaSetController(context), new DeploymentController(context),
-                    new GarbageCollector(context), new NamespaceController(context), new ServiceAccountController(context));
+                    new GarbageCollector(context), new NamespaceController(context), new ServiceAccountController(context),
+                    new NodeLifecycleController(context), new TaintEvictionController(context),
+                    new EndpointsController(context), new EndpointSliceController(context));
         }
 
         void start() throws Exception {

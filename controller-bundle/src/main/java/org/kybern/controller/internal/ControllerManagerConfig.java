@@ -28,6 +28,20 @@ public @interface ControllerManagerConfig {
     @AttributeDefinition(name = "Retry period (s)", description = "How often the Lease is renewed or tried.")
     int retryPeriodSeconds() default 2;
 
+    @AttributeDefinition(name = "Node monitor grace period (s)",
+            description = "How long a node may go without renewing its Lease in kube-node-lease (or posting its status) "
+                    + "before the node lifecycle controller marks it Ready=Unknown and taints it unreachable.")
+    int nodeMonitorGracePeriodSeconds() default 40;
+
+    @AttributeDefinition(name = "Default toleration (s)",
+            description = "How long a pod stays on a not-ready or unreachable node when it has no toleration of its own "
+                    + "for that taint (Kubernetes' DefaultTolerationSeconds admission adds 300 s).")
+    int defaultTolerationSeconds() default 300;
+
+    @AttributeDefinition(name = "Node eviction rate (nodes/s)",
+            description = "How many nodes per second may be tainted NoExecute (which evicts their pods); one at once.")
+    double nodeEvictionRate() default 0.1;
+
     @AttributeDefinition(name = "User", description = "Whose token the controllers talk to the API server with.")
     String user() default "system:kube-controller-manager";
 }

@@ -1,6 +1,8 @@
 package org.kybern.controller.internal;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import org.kybern.client.EventRecorder;
 import org.kybern.client.WorkQueue;
@@ -35,5 +37,16 @@ abstract class QueuedController implements Controller {
     @Override
     public final WorkQueue queue() {
         return queue;
+    }
+
+    /** Deletes the object (gracefully, as the API server's default); gone already is fine. */
+    protected final void deleteIfPresent(HasMetadata object) {
+        try {
+            client.resource(object).delete();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+        }
     }
 }

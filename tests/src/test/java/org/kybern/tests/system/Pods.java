@@ -1,6 +1,7 @@
 package org.kybern.tests.system;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -14,6 +15,12 @@ import java.util.function.Predicate;
 final class Pods {
 
     private Pods() {
+    }
+
+    /** Creates the namespace a test works in. */
+    static void createNamespace(KubernetesClient client, String name) {
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+                .create();
     }
 
     /** Creates a pod from YAML, bound to {@code nodeName} (as the scheduler would), in {@code namespace}. */

@@ -3,12 +3,8 @@ package org.kybern.tests.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +26,7 @@ class TwoNodesIT {
     private static KybernCluster cluster;
     private static KubernetesClient client;
     private static String first;
+    private static ExtraKubelet secondKubelet;
     private static String second;
 
     @BeforeAll
@@ -37,16 +34,9 @@ class TwoNodesIT {
         cluster = SharedCluster.get();
         client = cluster.client();
         first = cluster.nodeName();
-        second = first + "-second";
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        cluster.addToken("system:node:" + second, "system:nodes");
-        // As docs/node.md shows: the second kubelet's factory configuration as a file in etc/.
-        Files.writeString(secondConfig(), "nodeName = " + second + "\nport = " + port + "\n");
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-                .create();
+        secondKubelet = ExtraKubelet.start(cluster, "second");
+        second = secondKubelet.nodeName();
+        Pods.createNamespace(client, NS);
     }
 
     @AfterAll
@@ -55,7 +45,7 @@ class TwoNodesIT {
             return;
         }
         cluster.kubectl("delete", "pods", "--all", "-n", NS, "--wait=true", "--timeout=60s");
-        Files.deleteIfExists(secondConfig()); // its kubelet stops; what it ran is gone with the pods
+        secondKubelet.stop(); // what it ran is gone with the pods
         client.nodes().withName(second).delete();
         client.close();
     }
@@ -92,9 +82,5 @@ class TwoNodesIT {
         assertEquals(Set.copyOf(all), Docker.containersLabelled("io.kybern.node.name", node).stream()
                 .filter(all::contains).collect(Collectors.toSet()),
                 pod.getMetadata().getName() + " has containers of another node");
-    }
-
-    private static Path secondConfig() {
-        return cluster.stateDir().resolve("karaf/etc/org.kybern.kubelet-second.cfg");
     }
 }
