@@ -167,18 +167,23 @@ class Fabric8ClientIT {
             assertTrue(kind.withLabel("made-by", "fabric8-it").list().getItems().stream()
                     .anyMatch(o -> o.getMetadata().getName().equals(name)), what + " listed");
 
-            read.getMetadata().getAnnotations().put("updated", "yes");
-            T updated = kind.resource(read).update();
+            // Controllers write the apps kinds' status meanwhile: an update that meets a newer
+            // resourceVersion is refused with 409 and tried again on a fresh read, as any client must.
+            T updated = onConflictAgain(() -> {
+                T fresh = kind.withName(name).get();
+                fresh.getMetadata().getAnnotations().put("updated", "yes");
+                return kind.resource(fresh).update();
+            });
             assertEquals("yes", updated.getMetadata().getAnnotations().get("updated"), what);
             assertNotEquals(created.getMetadata().getResourceVersion(), updated.getMetadata().getResourceVersion(), what);
 
             T merged = kind.withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
                     "{\"metadata\":{\"labels\":{\"patched\":\"merge\"}}}");
             assertEquals("merge", merged.getMetadata().getLabels().get("patched"), what);
-            T edited = kind.withName(name).edit(o -> {
+            T edited = onConflictAgain(() -> kind.withName(name).edit(o -> {
                 o.getMetadata().getLabels().put("edited", "json-patch");
                 return o;
-            });
+            }));
             assertEquals("json-patch", edited.getMetadata().getLabels().get("edited"), what);
             T last = kind.withName(name).get();
             assertEquals(Map.of("made-by", "fabric8-it", "patched", "merge", "edited", "json-patch"),
@@ -189,6 +194,19 @@ class Fabric8ClientIT {
         }
         kind.withName(name).waitUntilCondition(Objects::isNull, DEADLINE.toSeconds(), TimeUnit.SECONDS);
         assertNull(kind.withName(name).get(), what + " gone");
+    }
+
+    /** Runs the write again (at most five times) while it is refused with 409 Conflict. */
+    private static <T> T onConflictAgain(java.util.function.Supplier<T> write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return write.get();
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static ObjectMeta meta(String name) {
