@@ -1,6 +1,5 @@
 package org.kybern.tests.system;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,10 +25,7 @@ final class ExtraKubelet {
     /** Adds the kubelet's token and starts it. */
     static ExtraKubelet start(KybernCluster cluster, String suffix) throws Exception {
         String name = cluster.nodeName() + "-" + suffix;
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = KybernCluster.freePort();
         cluster.addToken("system:node:" + name, "system:nodes");
         ExtraKubelet kubelet = new ExtraKubelet(cluster.stateDir().resolve("karaf/etc/org.kybern.kubelet-" + suffix + ".cfg"),
                 "nodeName = " + name + "\nport = " + port + "\n", name);

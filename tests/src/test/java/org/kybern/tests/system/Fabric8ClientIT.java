@@ -122,11 +122,12 @@ class Fabric8ClientIT {
 
     @Test
     void crudOfAppsKinds() {
+        // No replicas: the controllers act on these, and pods would outlive the test.
         crud(client.apps().deployments().inNamespace(NAMESPACE), new DeploymentBuilder()
-                .withMetadata(meta("crud-deployment")).withNewSpec().withReplicas(1).withNewSelector()
+                .withMetadata(meta("crud-deployment")).withNewSpec().withReplicas(0).withNewSelector()
                 .addToMatchLabels("app", "crud").endSelector().withTemplate(template("crud")).endSpec().build());
         crud(client.apps().replicaSets().inNamespace(NAMESPACE), new ReplicaSetBuilder()
-                .withMetadata(meta("crud-replicaset")).withNewSpec().withReplicas(1).withNewSelector()
+                .withMetadata(meta("crud-replicaset")).withNewSpec().withReplicas(0).withNewSelector()
                 .addToMatchLabels("app", "crud").endSelector().withTemplate(template("crud")).endSpec().build());
     }
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -134,6 +135,30 @@ class GarbageCollectionIT {
                     () -> List.copyOf(order.seen), s -> s.size() == 4);
             assertEquals(List.of("Pod", "Pod", "ReplicaSet/chain", "ConfigMap/chain"),
                     seen.stream().map(s -> s.startsWith("Pod/") ? "Pod" : s).toList(), "deleted bottom up: " + seen);
+        }
+    }
+
+    /** The case: a Deployment deleted in the foreground goes after its ReplicaSet and their pods. */
+    @Test
+    void foregroundDeletionOfADeploymentRemovesItsReplicaSetAndPodsFirst() throws Exception {
+        Deployment deployment = Workloads.deployment(client, NS, "dep", 2, GRACE);
+        Await.until(SETTLE, "2 pods of the Deployment Ready", () -> Workloads.pods(client, NS, "dep"),
+                ps -> ps.size() == 2 && ps.stream().allMatch(Pods::ready));
+        assertEquals(1, client.apps().replicaSets().inNamespace(NS).withLabel("app", "dep").list().getItems().stream()
+                .filter(rs -> Workloads.ownedBy(rs, deployment)).count(), "one ReplicaSet of the Deployment");
+        Deletions<HasMetadata> order = new Deletions<>();
+        try (Watch pods = client.pods().inNamespace(NS).withLabel("app", "dep").watch(cast(order));
+                Watch sets = client.apps().replicaSets().inNamespace(NS).withLabel("app", "dep").watch(cast(order));
+                Watch deployments = client.apps().deployments().inNamespace(NS).withField("metadata.name", "dep")
+                        .watch(cast(order))) {
+            KybernCluster.Result deleted = cluster.kubectl("delete", "deployment", "dep", "-n", NS,
+                    "--cascade=foreground", "--timeout=60s");
+            assertEquals(0, deleted.exitCode(), deleted.output());
+            List<String> seen = Await.until(Duration.ofSeconds(10), "four deletions watched",
+                    () -> List.copyOf(order.seen), s -> s.size() == 4);
+            assertEquals(List.of("Pod", "Pod", "ReplicaSet", "Deployment/dep"), seen.stream()
+                    .map(s -> s.startsWith("Pod/") ? "Pod" : s.startsWith("ReplicaSet/") ? "ReplicaSet" : s).toList(),
+                    "deleted bottom up: " + seen);
         }
     }
 

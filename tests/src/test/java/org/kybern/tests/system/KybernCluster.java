@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,9 +198,7 @@ final class KybernCluster {
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+    static int freePort() {
+        return org.kybern.tests.FreePorts.next();
     }
 }

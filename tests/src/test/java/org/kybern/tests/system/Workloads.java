@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
@@ -37,9 +38,22 @@ final class Workloads {
      */
     static ReplicaSet replicaSet(KubernetesClient client, String namespace, String name, int replicas,
             int graceSeconds, OwnerReference... owners) {
-        String yaml = """
+        ReplicaSet rs = client.apps().replicaSets().inNamespace(namespace).load(new ByteArrayInputStream(
+                yaml("ReplicaSet", name, replicas, graceSeconds).getBytes(StandardCharsets.UTF_8))).item();
+        rs.getMetadata().setOwnerReferences(List.of(owners));
+        return client.apps().replicaSets().inNamespace(namespace).resource(rs).create();
+    }
+
+    /** Creates Deployment {@code name} of {@code replicas} pods that take {@code graceSeconds} to stop. */
+    static Deployment deployment(KubernetesClient client, String namespace, String name, int replicas, int graceSeconds) {
+        return client.apps().deployments().inNamespace(namespace).load(new ByteArrayInputStream(
+                yaml("Deployment", name, replicas, graceSeconds).getBytes(StandardCharsets.UTF_8))).create();
+    }
+
+    private static String yaml(String kind, String name, int replicas, int graceSeconds) {
+        return """
                 apiVersion: apps/v1
-                kind: ReplicaSet
+                kind: %4$s
                 metadata:
                   name: %1$s
                 spec:
@@ -57,11 +71,7 @@ final class Workloads {
                       - name: main
                         image: kybern/busybox:1
                         command: ["sh", "-c", "while :; do sleep 1; done"]
-                """.formatted(name, replicas, graceSeconds);
-        ReplicaSet rs = client.apps().replicaSets().inNamespace(namespace)
-                .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).item();
-        rs.getMetadata().setOwnerReferences(List.of(owners));
-        return client.apps().replicaSets().inNamespace(namespace).resource(rs).create();
+                """.formatted(name, replicas, graceSeconds, kind);
     }
 
     /** The pods labelled {@code app=<app>}, terminating ones included. */
