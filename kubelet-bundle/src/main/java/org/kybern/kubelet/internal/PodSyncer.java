@@ -451,7 +451,9 @@ final class PodSyncer {
     /** A deleted pod: preStop hooks, SIGTERM, SIGKILL at the deadline, sandbox removed, then the object deleted. */
     private void terminate(Pod pod, Map<String, String> selector, List<ContainerStatus> containers,
             List<PodSandboxStatus> sandboxes) {
-        Instant deadline = Instant.parse(pod.getMetadata().getDeletionTimestamp());
+        // As Kubernetes' kubelet: the grace period runs from when the kubelet starts stopping the pod (the
+        // deletionTimestamp is whole seconds, so counting to it would cut the grace short by up to one).
+        Instant deadline = Instant.now().plusSeconds(gracePeriod(pod));
         stopContainers(pod, running(attempts(containers)), deadline, null);
         for (PodSandboxStatus s : sandboxes) {
             runtime.stopPodSandbox(s.id());

@@ -217,6 +217,7 @@ class Fabric8ClientIT {
 
     private static PodTemplateSpec template(String app) {
         return new PodTemplateSpecBuilder().withNewMetadata().addToLabels("app", app).endMetadata().withNewSpec()
+                .withSchedulerName("kybern-test-no-scheduler") // should a pod be made: no kubelet pulls busybox
                 .addNewContainer().withName("app").withImage("busybox").endContainer().endSpec().build();
     }
 

@@ -59,6 +59,7 @@ class KubectlIT {
                   labels:
                     app: web
                 spec:
+                  schedulerName: kybern-test-no-scheduler  # its pods stay Pending: no kubelet pulls busybox
                   containers:
                   - name: web
                     image: busybox
@@ -170,7 +171,7 @@ class KubectlIT {
         assertTrue(wide.output().lines().findFirst().orElse("")
                 .matches("NAME\\s+READY\\s+UP-TO-DATE\\s+AVAILABLE\\s+AGE\\s+CONTAINERS\\s+IMAGES\\s+SELECTOR"),
                 wide.output());
-        assertTrue(wide.output().lines().anyMatch(l -> l.matches("web\\s+0/2\\s+0\\s+0\\s+\\d+s\\s+web\\s+busybox\\s+app=web")),
+        assertTrue(wide.output().lines().anyMatch(l -> l.matches("web\\s+0/2\\s+\\d\\s+0\\s+\\d+s\\s+web\\s+busybox\\s+app=web")),
                 wide.output());
 
         KybernCluster.Result json = kubectl("-n", "shop", "get", "cm", "settings", "-o", "json");
