@@ -191,7 +191,11 @@ final class BackendSwitch {
 
     private void failed(Registered calling, Registered current, Exception e) {
         String message = (calling == null ? "proxy" : calling.mode()) + ": " + e.getMessage();
-        if (calling != null && calling == current) {
+        if (calling != null && current == null) {
+            active = calling; // nothing else serves: it is the backend now, whatever it made; the retry syncs all
+            applied = null;
+            LOG.info("Proxy backend {} active (its first sync failed): {}", calling.mode(), lastChoice);
+        } else if (calling != null && calling == current) {
             applied = null; // its rules are unknown now: the retry syncs everything
         } else if (calling != null) {
             // a switch failed: remove what the new backend half-made; the old one stays active

@@ -62,7 +62,7 @@ final class ProxySync implements AutoCloseable {
             started = true;
             long now = System.nanoTime();
             lastPass = now - timing.minInterval().toNanos();
-            nextFull = now + timing.resync().toNanos();
+            nextFull = now; // the first pass is a full one
         } finally {
             lock.unlock();
         }

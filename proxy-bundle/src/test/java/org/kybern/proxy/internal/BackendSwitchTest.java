@@ -99,6 +99,17 @@ class BackendSwitchTest {
     }
 
     @Test
+    void aBackendWhoseFirstSyncFailsIsActiveAndCleanedUpWhenTheModeMovesOn() {
+        BackendSwitch backends = registered("nftables", nftables.failNext(1), userspace);
+        assertFalse(backends.pass(false));
+        assertEquals("nftables", backends.status().activeMode(), "nothing else serves: it stays and is retried");
+        assertTrue(backends.pass(false));
+        backends.mode("userspace");
+        backends.pass(false);
+        assertEquals(List.of("nftables.sync failed", "nftables.sync", "userspace.sync", "nftables.cleanUp"), texts());
+    }
+
+    @Test
     void afterAFailedUpdateTheRetrySyncsTheWholeState() {
         BackendSwitch backends = registered("userspace", userspace);
         backends.pass(false);

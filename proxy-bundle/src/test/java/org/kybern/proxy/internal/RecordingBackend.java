@@ -13,7 +13,7 @@ import org.kybern.api.proxy.ProxyState;
  * {@code mode.cleanUp}) to a journal shared by several backends, so tests see the order across them;
  * fails the next calls when told, and may declare itself unusable.
  */
-final class RecordingBackend implements ProxyBackend {
+class RecordingBackend implements ProxyBackend {
 
     /** One call, with the state it was given and when. */
     record Call(String text, ProxyState state, long nanos) {
