@@ -54,7 +54,8 @@ final class ProxyMode {
                     String unusable = r.unusableReason();
                     if (unusable == null) {
                         String why = refused.isEmpty() ? "" : " (" + String.join("; ", refused) + ")";
-                        return new Choice(r, "mode " + mode + ": " + candidate + why);
+                        return new Choice(r, AUTO.equals(mode) ? "mode auto chose " + candidate + why
+                                : "mode " + mode + " configured");
                     }
                     refused.add(candidate + " is unusable: " + unusable);
                 }

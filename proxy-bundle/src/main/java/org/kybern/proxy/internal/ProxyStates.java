@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.kybern.api.proxy.ProxyState;
 import org.kybern.api.proxy.ServicePort;
 import org.kybern.api.proxy.ServicePort.Endpoint;
@@ -33,6 +35,8 @@ final class ProxyStates {
     static final int DEFAULT_AFFINITY_SECONDS = 10800;
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP");
     private static final Set<String> NODE_PORT_TYPES = Set.of("NodePort", "LoadBalancer");
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final Pattern IPV4 = Pattern.compile("(" + OCTET + "\\.){3}" + OCTET);
 
     private ProxyStates() {
     }
@@ -147,28 +151,13 @@ final class ProxyStates {
         return protocol == null || protocol.isEmpty() ? "TCP" : protocol;
     }
 
-    /** Whether {@code text} is a dotted-quad IPv4 address. */
+    /** Whether {@code text} is a dotted-quad IPv4 address (no leading zeros, as Kubernetes validates). */
     static boolean isIPv4(String text) {
-        return text != null && ipv4Number(text) >= 0;
+        return text != null && IPV4.matcher(text).matches();
     }
 
-    /** The IPv4 address as an unsigned number, or -1 when {@code text} is not one. */
-    private static long ipv4Number(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return -1;
-        }
-        long value = 0;
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
-                return -1;
-            }
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
-                return -1;
-            }
-            value = value * 256 + octet;
-        }
-        return value;
+    /** The IPv4 address {@code ip} as an unsigned number, for ordering. */
+    private static long ipv4Number(String ip) {
+        return Arrays.stream(ip.split("\\.")).mapToLong(Long::parseLong).reduce(0, (a, b) -> a * 256 + b);
     }
 }
