@@ -51,16 +51,13 @@ final class BackendSwitch {
     }
 
     /**
-     * Forgets {@code backend}. The future is done when it is not the active backend any more: at once
-     * if it is not, else after the next {@link #pass} (which switches away from it) or {@link #stop}.
+     * Forgets {@code backend}. The future is done at the end of the next {@link #pass} that leaves it
+     * inactive (switching away from it and cleaning it up if it was active), or at {@link #stop}. Even
+     * an inactive backend waits for that pass: one under way may be activating it right now.
      */
     CompletableFuture<Void> remove(ProxyBackend backend) {
         registered.removeIf(r -> r.backend() == backend);
         synchronized (leaving) {
-            Registered now = active;
-            if (now == null || now.backend() != backend) {
-                return CompletableFuture.completedFuture(null);
-            }
             return leaving.computeIfAbsent(backend, b -> new CompletableFuture<>());
         }
     }

@@ -130,7 +130,10 @@ class BackendSwitchTest {
         assertTrue(backends.pass(false));
         assertTrue(gone.isDone());
         assertEquals(List.of("nftables.sync", "userspace.sync", "nftables.cleanUp"), texts());
-        assertTrue(backends.remove(nftables).isDone(), "an inactive backend leaves at once");
+        CompletableFuture<Void> inactive = backends.remove(nftables);
+        backends.pass(false);
+        assertTrue(inactive.isDone(), "an inactive backend leaves at the next pass, without a call");
+        assertEquals(3, texts().size());
     }
 
     @Test

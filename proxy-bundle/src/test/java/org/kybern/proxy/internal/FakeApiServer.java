@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Just enough of a Kubernetes API server on loopback for informers: a list of each collection (which
- * a test may hold back with a latch) and a watch stream the test pushes events into.
+ * a test may hold back with a latch; filtered by a {@code metadata.name} field selector) and a watch stream the test pushes events into.
  */
 final class FakeApiServer implements AutoCloseable {
 
@@ -90,7 +91,10 @@ final class FakeApiServer implements AutoCloseable {
             }
             listCalls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             List<String> items = new ArrayList<>();
-            lists.getOrDefault(path, List.of()).forEach(o -> items.add(json.asJson(o)));
+            String named = named(query);
+            lists.getOrDefault(path, List.of()).stream()
+                    .filter(o -> named == null || named.equals(o.getMetadata().getName()))
+                    .forEach(o -> items.add(json.asJson(o)));
             byte[] body = ("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{\"resourceVersion\":\"1\"},\"items\":["
                     + String.join(",", items) + "]}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -99,6 +103,17 @@ final class FakeApiServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The name of {@code fieldSelector=metadata.name=<name>}, or null. */
+    private static String named(String query) {
+        String prefix = "fieldSelector=metadata.name=";
+        for (String parameter : URLDecoder.decode(query, StandardCharsets.UTF_8).split("&")) {
+            if (parameter.startsWith(prefix)) {
+                return parameter.substring(prefix.length());
+            }
+        }
+        return null;
     }
 
     private void watch(HttpExchange exchange, String path) throws IOException, InterruptedException {

@@ -53,9 +53,7 @@ class ServiceProxyTest {
         api = new FakeApiServer();
         api.list(SERVICES, List.of(service()));
         api.list(SLICES, List.of(slice("172.17.0.2", "1")));
-        api.list(NODES, List.of(new NodeBuilder().withNewMetadata().withName("node-1").withResourceVersion("1")
-                .endMetadata().withNewStatus().addNewAddress().withType("InternalIP").withAddress("192.168.77.1")
-                .endAddress().endStatus().build()));
+        api.list(NODES, List.of(node("node-1", "192.168.77.1"), node("node-2", "192.168.77.2")));
         client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty()).withMasterUrl(api.url())
                 .withRequestTimeout(5000).build()).build();
     }
@@ -92,7 +90,7 @@ class ServiceProxyTest {
         api.event(SLICES, "MODIFIED", slice("172.17.0.3", "2"));
         await(() -> endpoints(userspace.programmed()).equals(List.of("172.17.0.3:8080")));
 
-        proxy.modified(config("nftables"));
+        proxy.modified(config("nftables", "node-1"));
         await(() -> nftables.programmed() != null && userspace.programmed() == null);
         assertEquals(List.of("172.17.0.3:8080"), endpoints(nftables.programmed()));
         assertEquals(List.of("userspace.sync", "userspace.update[ns/web:http]", "nftables.sync", "userspace.cleanUp"),
@@ -105,11 +103,28 @@ class ServiceProxyTest {
         assertEquals("nftables.cleanUp", RecordingBackend.texts(journal).get(4));
     }
 
+    @Test
+    void anotherNodeNameServesNodePortsOnThatNodesAddresses() {
+        proxy = start("userspace");
+        await(() -> userspace.programmed() != null);
+        assertEquals(List.of("127.0.0.1", "192.168.77.1"), userspace.programmed().nodeAddresses());
+        proxy.modified(config("userspace", "node-2"));
+        await(() -> userspace.programmed().nodeAddresses().equals(List.of("127.0.0.1", "192.168.77.2")));
+        assertEquals(List.of("userspace.sync", "userspace.sync"), RecordingBackend.texts(journal),
+                "new node addresses: a full sync");
+        assertEquals("node-2", proxy.nodeName());
+    }
+
+    private static io.fabric8.kubernetes.api.model.Node node(String name, String internalIP) {
+        return new NodeBuilder().withNewMetadata().withName(name).withResourceVersion("1").endMetadata().withNewStatus()
+                .addNewAddress().withType("InternalIP").withAddress(internalIP).endAddress().endStatus().build();
+    }
+
     private ServiceProxy start(String mode) {
         ServiceProxy started = new ServiceProxy(user -> {
             users.add(user);
             return client;
-        }, config(mode));
+        }, config(mode, "node-1"));
         started.addBackend(nftables, Map.of(ProxyBackend.MODE, "nftables"));
         started.addBackend(userspace, Map.of(ProxyBackend.MODE, "userspace"));
         return started;
@@ -132,7 +147,7 @@ class ServiceProxyTest {
                 .addNewEndpoint().withAddresses(ip).endEndpoint().build();
     }
 
-    private static ProxyConfig config(String mode) {
+    private static ProxyConfig config(String mode, String nodeName) {
         return new ProxyConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -146,7 +161,7 @@ class ServiceProxyTest {
 
             @Override
             public String nodeName() {
-                return "node-1";
+                return nodeName;
             }
 
             @Override
