@@ -2,7 +2,6 @@ package org.kybern.proxy.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.kybern.proxy.internal.BackendSwitchTest.port;
 import static org.kybern.proxy.internal.BackendSwitchTest.state;
 
@@ -124,18 +123,6 @@ class ProxySyncTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("condition not met within " + DEADLINE);
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        Await.until(condition, DEADLINE);
     }
 }
