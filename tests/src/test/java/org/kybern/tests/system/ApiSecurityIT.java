@@ -76,6 +76,19 @@ class ApiSecurityIT {
     }
 
     @Test
+    void theServiceProxysUserListsWhatItWatches() throws Exception {
+        // The proxy core's informers: Services and EndpointSlices in every namespace, and its own Node.
+        String proxy = "Bearer " + cluster.token("system:kube-proxy");
+        for (String[] pathAndKind : new String[][] {{"/api/v1/services", "ServiceList"},
+                {"/apis/discovery.k8s.io/v1/endpointslices", "EndpointSliceList"},
+                {"/api/v1/nodes?fieldSelector=metadata.name%3Dno-such-node", "NodeList"}}) {
+            HttpResponse<String> r = get(pathAndKind[0], proxy);
+            assertEquals(200, r.statusCode(), pathAndKind[0] + ": " + r.body());
+            assertTrue(r.body().contains("\"kind\":\"" + pathAndKind[1] + "\""), r.body());
+        }
+    }
+
+    @Test
     void healthAndVersionAreOpenToEveryone() throws Exception {
         for (String path : List.of("/healthz", "/livez", "/readyz", "/version")) {
             HttpResponse<String> r = get(path, null);
