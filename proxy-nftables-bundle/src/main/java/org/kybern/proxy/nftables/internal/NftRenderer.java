@@ -1,0 +1,192 @@
+package org.kybern.proxy.nftables.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.kybern.api.proxy.ProxyState;
+import org.kybern.api.proxy.ServicePort;
+import org.kybern.api.proxy.ServicePort.Endpoint;
+
+/**
+ * Turns a {@link ProxyState} into one nft script that replaces the backend's {@code ip} table whole
+ * in a single transaction ({@code add table} + {@code delete table} + the new table).
+ *
+ * <p>The shape follows kube-proxy's nftables mode: verdict maps keyed by
+ * {@code address . protocol . port} send a new connection to its service chain, which picks an
+ * endpoint chain with {@code numgen random} (or the one a ClientIP-affinity set remembers); the
+ * endpoint chain DNATs. The rule count does not grow with the number of services, only the maps and
+ * the per-service chains do. docs/proxy-nftables.md explains the ruleset.
+ */
+final class NftRenderer {
+
+    /** The packet mark bit asking the postrouting chain to masquerade (kube-proxy's value). */
+    static final int MASQUERADE_MARK = 0x4000;
+
+    private static final String REJECT = "goto reject-packet";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
+
+    /** The chains that are the same for every state: hooks, masquerading and rejecting. */
+    private static final String FIXED_CHAINS = """
+            	chain nat-prerouting {
+            		type nat hook prerouting priority dstnat; policy accept;
+            		jump services
+            	}
+            	chain nat-output {
+            		type nat hook output priority -100; policy accept;
+            		jump services
+            	}
+            	chain nat-postrouting {
+            		type nat hook postrouting priority srcnat; policy accept;
+            		ip saddr 127.0.0.0/8 ct status dnat oifname != "lo" masquerade
+            		meta mark & MARK == 0 return
+            		meta mark set meta mark ^ MARK
+            		masquerade fully-random
+            	}
+            	chain filter-input {
+            		type filter hook input priority filter - 10; policy accept;
+            		ct state new jump reject-check
+            	}
+            	chain filter-output {
+            		type filter hook output priority filter - 10; policy accept;
+            		ct state new jump reject-check
+            	}
+            	chain filter-forward {
+            		type filter hook forward priority filter - 10; policy accept;
+            		ct state new jump reject-check
+            		ct state new ct status dnat fib daddr . iif oif exists meta mark set meta mark | MARK
+            	}
+            	chain reject-check {
+            		ip daddr . meta l4proto . th dport vmap @no-endpoint-services
+            		ip daddr @node-addresses meta l4proto . th dport vmap @no-endpoint-nodeports
+            	}
+            	chain reject-packet {
+            		meta l4proto tcp reject with tcp reset
+            		reject
+            	}
+            	chain services {
+            		ip daddr . meta l4proto . th dport vmap @service-ips
+            		ip daddr @node-addresses meta l4proto . th dport vmap @service-nodeports
+            	}
+            """.replace("MARK", String.format("0x%x", MASQUERADE_MARK));
+
+    private final String table;
+
+    NftRenderer(String table) {
+        if (!NftNames.isIdentifier(table)) {
+            throw new IllegalArgumentException("not an nftables table name: " + table);
+        }
+        this.table = table;
+    }
+
+    /** The table this renderer writes. */
+    String table() {
+        return table;
+    }
+
+    /** A script removing the table, which succeeds whether or not the table exists. */
+    String deleteScript() {
+        return "add table ip " + table + "\ndelete table ip " + table + "\n";
+    }
+
+    /**
+     * The script making {@code state} the table's whole content.
+     *
+     * @throws IllegalArgumentException if the state holds something that is no address, protocol or
+     *                                  port (nothing of it can reach nft then)
+     */
+    String render(ProxyState state) {
+        Map<String, String> clusterIps = new LinkedHashMap<>();
+        Map<String, String> nodePorts = new LinkedHashMap<>();
+        StringBuilder sets = new StringBuilder();
+        StringBuilder chains = new StringBuilder();
+        for (ServicePort port : state.servicePorts()) {
+            String protocol = protocol(port);
+            String target = port.endpoints().isEmpty() ? REJECT : "goto " + NftNames.serviceChain(port);
+            // the first service port wins an address or NodePort clash; nft would refuse the duplicate
+            clusterIps.putIfAbsent(address(port.clusterIP()) + " . " + protocol + " . " + port(port.port()), target);
+            if (port.nodePort() != 0) {
+                nodePorts.putIfAbsent(protocol + " . " + port(port.nodePort()), target);
+            }
+            if (!port.endpoints().isEmpty()) {
+                renderService(port, protocol, sets, chains);
+            }
+        }
+        List<String> nodeAddresses = state.nodeAddresses().stream().map(NftRenderer::address).distinct().toList();
+        StringBuilder script = new StringBuilder(deleteScript()).append("table ip ").append(table).append(" {\n");
+        block(script, "set node-addresses", List.of("type ipv4_addr"), nodeAddresses);
+        String ipKey = "type ipv4_addr . inet_proto . inet_service : verdict";
+        String portKey = "type inet_proto . inet_service : verdict";
+        block(script, "map service-ips", List.of(ipKey), elements(clusterIps, false));
+        block(script, "map service-nodeports", List.of(portKey), elements(nodePorts, false));
+        block(script, "map no-endpoint-services", List.of(ipKey), elements(clusterIps, true));
+        block(script, "map no-endpoint-nodeports", List.of(portKey), elements(nodePorts, true));
+        return script.append(sets).append(FIXED_CHAINS).append(chains).append("}\n").toString();
+    }
+
+    private static void renderService(ServicePort port, String protocol, StringBuilder sets, StringBuilder chains) {
+        List<String> choose = new ArrayList<>();
+        List<String> byNumber = new ArrayList<>();
+        List<Endpoint> endpoints = port.endpoints();
+        for (int i = 0; i < endpoints.size(); i++) {
+            Endpoint endpoint = endpoints.get(i);
+            String chain = NftNames.endpointChain(port, endpoint);
+            byNumber.add(i + " : goto " + chain);
+            List<String> rules = new ArrayList<>();
+            if (port.clientIpAffinity()) {
+                String set = NftNames.affinitySet(port, endpoint);
+                block(sets, "set " + set, List.of("type ipv4_addr", "flags dynamic,timeout",
+                        "timeout " + port.affinityTimeoutSeconds() + "s"), List.of());
+                choose.add("ip saddr @" + set + " goto " + chain);
+                rules.add("update @" + set + " { ip saddr }");
+            }
+            rules.add("meta l4proto " + protocol + " dnat to " + address(endpoint.ip()) + ":" + port(endpoint.port()));
+            block(chains, "chain " + chain, rules, List.of());
+        }
+        choose.add(endpoints.size() == 1 ? byNumber.get(0).substring("0 : ".length())
+                : "numgen random mod " + endpoints.size() + " vmap { " + String.join(", ", byNumber) + " }");
+        block(chains, "chain " + NftNames.serviceChain(port), choose, List.of());
+    }
+
+    /** The map elements whose verdict is a reject ({@code rejects}) or a service chain. */
+    private static List<String> elements(Map<String, String> map, boolean rejects) {
+        return map.entrySet().stream().filter(e -> e.getValue().equals(REJECT) == rejects)
+                .map(e -> e.getKey() + " : " + e.getValue()).toList();
+    }
+
+    /** {@code header { lines; elements = { ... } }} at the table's indentation. */
+    private static void block(StringBuilder out, String header, List<String> lines, List<String> elements) {
+        out.append('\t').append(header).append(" {\n");
+        lines.forEach(line -> out.append("\t\t").append(line).append('\n'));
+        if (!elements.isEmpty()) {
+            out.append("\t\telements = {\n\t\t\t").append(String.join(",\n\t\t\t", elements)).append("\n\t\t}\n");
+        }
+        out.append("\t}\n");
+    }
+
+    private static String protocol(ServicePort port) {
+        String protocol = port.protocol() == null ? "" : port.protocol().toLowerCase(Locale.ROOT);
+        if (!PROTOCOLS.contains(protocol)) {
+            throw new IllegalArgumentException(port.key() + ": unsupported protocol " + port.protocol());
+        }
+        return protocol;
+    }
+
+    private static String address(String ip) {
+        if (ip == null || !IPV4.matcher(ip).matches()) {
+            throw new IllegalArgumentException("not an IPv4 address: " + ip);
+        }
+        return ip;
+    }
+
+    private static String port(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("not a port: " + port);
+        }
+        return Integer.toString(port);
+    }
+}

@@ -1,0 +1,75 @@
+package org.kybern.proxy.nftables.internal;
+
+import java.time.Duration;
+import org.kybern.api.proxy.ProxyBackend;
+import org.kybern.api.proxy.ProxyException;
+import org.kybern.api.proxy.ProxyState;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code nftables} proxy backend: every sync replaces this backend's nftables table whole, in one
+ * {@code nft -f -} transaction, with DNAT rules for the state's ClusterIPs and NodePorts. Stopping the
+ * component deletes the table.
+ */
+@Component(service = ProxyBackend.class, configurationPid = NftablesBackend.PID,
+        property = ProxyBackend.MODE + "=" + NftablesBackend.MODE_NAME)
+@Designate(ocd = NftablesConfig.class)
+public final class NftablesBackend implements ProxyBackend {
+
+    static final String PID = "org.kybern.proxy.nftables";
+    static final String MODE_NAME = "nftables";
+    private static final Logger LOG = LoggerFactory.getLogger(NftablesBackend.class);
+
+    private final NftRenderer renderer;
+    private final NftCommand nft;
+    private final RouteLocalnet routeLocalnet;
+
+    @Activate
+    public NftablesBackend(NftablesConfig config) {
+        this(config.table(), new NftCommand(config.nft(), Duration.ofSeconds(config.timeoutSeconds())),
+                new RouteLocalnet(RouteLocalnet.SYSCTL));
+    }
+
+    NftablesBackend(String table, NftCommand nft, RouteLocalnet routeLocalnet) {
+        this.renderer = new NftRenderer(table);
+        this.nft = nft;
+        this.routeLocalnet = routeLocalnet;
+    }
+
+    @Override
+    public String unusableReason() {
+        return nft.unusableReason();
+    }
+
+    @Override
+    public void sync(ProxyState state) throws ProxyException {
+        String script;
+        try {
+            script = renderer.render(state);
+        } catch (IllegalArgumentException e) {
+            throw new ProxyException("cannot program table ip " + renderer.table() + ": " + e.getMessage(), e);
+        }
+        routeLocalnet.enableFor(state.nodeAddresses());
+        nft.apply(script);
+        LOG.debug("Programmed table ip {} with {} service ports", renderer.table(), state.servicePorts().size());
+    }
+
+    @Override
+    public void cleanUp() {
+        try {
+            nft.apply(renderer.deleteScript());
+        } catch (ProxyException e) {
+            LOG.warn("Cannot delete table ip {}: {}", renderer.table(), e.getMessage());
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        cleanUp();
+    }
+}
