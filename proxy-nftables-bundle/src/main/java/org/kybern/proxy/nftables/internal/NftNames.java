@@ -28,12 +28,16 @@ final class NftNames {
 
     /** The chain DNATing to {@code endpoint}. */
     static String endpointChain(ServicePort port, Endpoint endpoint) {
-        return "ep-" + endpointSuffix(port, endpoint);
+        return "ep-" + hash(port.key() + "@" + endpoint) + suffix(port, endpoint);
     }
 
-    /** The set of client addresses stuck to {@code endpoint} ({@code sessionAffinity: ClientIP}). */
+    /**
+     * The set of client addresses stuck to {@code endpoint} ({@code sessionAffinity: ClientIP}). Its
+     * name changes with the timeout, so remembered clients never outlive a shortened timeout.
+     */
     static String affinitySet(ServicePort port, Endpoint endpoint) {
-        return "aff-" + endpointSuffix(port, endpoint);
+        String identity = port.key() + "@" + endpoint + "/" + port.affinityTimeoutSeconds();
+        return "aff-" + hash(identity) + suffix(port, endpoint);
     }
 
     /** Whether {@code name} can stand unquoted as an nft table, chain or set name. */
@@ -41,8 +45,8 @@ final class NftNames {
         return IDENTIFIER.matcher(name).matches();
     }
 
-    private static String endpointSuffix(ServicePort port, Endpoint endpoint) {
-        return hash(port.key() + "@" + endpoint) + "-" + label(port) + "__" + endpoint.ip() + "/" + endpoint.port();
+    private static String suffix(ServicePort port, Endpoint endpoint) {
+        return "-" + label(port) + "__" + endpoint.ip() + "/" + endpoint.port();
     }
 
     private static String label(ServicePort port) {

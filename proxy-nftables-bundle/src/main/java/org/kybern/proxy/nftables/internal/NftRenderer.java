@@ -100,6 +100,15 @@ final class NftRenderer {
      *                                  port (nothing of it can reach nft then)
      */
     String render(ProxyState state) {
+        return render(state, Map.of());
+    }
+
+    /**
+     * The script making {@code state} the table's whole content, with the client addresses
+     * {@code affinity} remembers (elements by affinity set name, as nft lists them) kept in the
+     * affinity sets that are still there.
+     */
+    String render(ProxyState state, Map<String, String> affinity) {
         Map<String, String> clusterIps = new LinkedHashMap<>();
         Map<String, String> nodePorts = new LinkedHashMap<>();
         StringBuilder sets = new StringBuilder();
@@ -113,7 +122,7 @@ final class NftRenderer {
                 nodePorts.putIfAbsent(protocol + " . " + port(port.nodePort()), target);
             }
             if (!port.endpoints().isEmpty()) {
-                renderService(port, protocol, sets, chains);
+                renderService(port, protocol, affinity, sets, chains);
             }
         }
         List<String> nodeAddresses = state.nodeAddresses().stream().map(NftRenderer::address).distinct().toList();
@@ -128,7 +137,8 @@ final class NftRenderer {
         return script.append(sets).append(FIXED_CHAINS).append(chains).append("}\n").toString();
     }
 
-    private static void renderService(ServicePort port, String protocol, StringBuilder sets, StringBuilder chains) {
+    private static void renderService(ServicePort port, String protocol, Map<String, String> affinity,
+            StringBuilder sets, StringBuilder chains) {
         List<String> choose = new ArrayList<>();
         List<String> byNumber = new ArrayList<>();
         List<Endpoint> endpoints = port.endpoints();
@@ -140,7 +150,8 @@ final class NftRenderer {
             if (port.clientIpAffinity()) {
                 String set = NftNames.affinitySet(port, endpoint);
                 block(sets, "set " + set, List.of("type ipv4_addr", "flags dynamic,timeout",
-                        "timeout " + port.affinityTimeoutSeconds() + "s"), List.of());
+                        "timeout " + port.affinityTimeoutSeconds() + "s"),
+                        affinity.containsKey(set) ? List.of(affinity.get(set)) : List.of());
                 choose.add("ip saddr @" + set + " goto " + chain);
                 rules.add("update @" + set + " { ip saddr }");
             }

@@ -1,9 +1,11 @@
 package org.kybern.proxy.nftables.internal;
 
 import java.time.Duration;
+import java.util.Map;
 import org.kybern.api.proxy.ProxyBackend;
 import org.kybern.api.proxy.ProxyException;
 import org.kybern.api.proxy.ProxyState;
+import org.kybern.api.proxy.ServicePort;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -50,13 +52,25 @@ public final class NftablesBackend implements ProxyBackend {
     public void sync(ProxyState state) throws ProxyException {
         String script;
         try {
-            script = renderer.render(state);
+            script = renderer.render(state, rememberedAffinity(state));
         } catch (IllegalArgumentException e) {
             throw new ProxyException("cannot program table ip " + renderer.table() + ": " + e.getMessage(), e);
         }
         routeLocalnet.enableFor(state.nodeAddresses());
         nft.apply(script);
         LOG.debug("Programmed table ip {} with {} service ports", renderer.table(), state.servicePorts().size());
+    }
+
+    /** The clients the programmed table's affinity sets remember; none if no port asks for affinity. */
+    private Map<String, String> rememberedAffinity(ProxyState state) {
+        if (state.servicePorts().stream().noneMatch(ServicePort::clientIpAffinity)) {
+            return Map.of();
+        }
+        try {
+            return AffinityMemory.parse(nft.query("list", "table", "ip", renderer.table()));
+        } catch (ProxyException e) {
+            return Map.of(); // no table yet
+        }
     }
 
     @Override
