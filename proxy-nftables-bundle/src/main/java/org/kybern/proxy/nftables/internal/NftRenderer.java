@@ -63,6 +63,7 @@ final class NftRenderer {
             	chain reject-check {
             		ip daddr . meta l4proto . th dport vmap @no-endpoint-services
             		ip daddr @node-addresses meta l4proto . th dport vmap @no-endpoint-nodeports
+            		ip daddr @cluster-ips goto reject-packet
             	}
             	chain reject-packet {
             		meta l4proto tcp reject with tcp reset
@@ -128,6 +129,8 @@ final class NftRenderer {
         List<String> nodeAddresses = state.nodeAddresses().stream().map(NftRenderer::address).distinct().toList();
         StringBuilder script = new StringBuilder(deleteScript()).append("table ip ").append(table).append(" {\n");
         block(script, "set node-addresses", List.of("type ipv4_addr"), nodeAddresses);
+        block(script, "set cluster-ips", List.of("type ipv4_addr"), clusterIps.keySet().stream()
+                .map(key -> key.substring(0, key.indexOf(' '))).distinct().toList());
         String ipKey = "type ipv4_addr . inet_proto . inet_service : verdict";
         String portKey = "type inet_proto . inet_service : verdict";
         block(script, "map service-ips", List.of(ipKey), elements(clusterIps, false));

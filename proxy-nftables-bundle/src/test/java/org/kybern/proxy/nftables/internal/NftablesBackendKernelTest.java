@@ -15,6 +15,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -39,6 +40,8 @@ class NftablesBackendKernelTest {
 
     private static final int TARGET_PORT = 8080;
     private static final int ATTEMPTS = 60;
+    /** The pod that is no endpoint: a client whose connections go through the prerouting hook. */
+    private static final String CLIENT = "client";
 
     private static TestNetwork network;
     private static List<Endpoint> endpoints;
@@ -57,6 +60,7 @@ class NftablesBackendKernelTest {
                 new RouteLocalnet(RouteLocalnet.SYSCTL));
         network = new TestNetwork();
         endpoints = List.of(endpoint("ep1", 11), endpoint("ep2", 12), endpoint("ep3", 13));
+        network.addPod(CLIENT, 100);
     }
 
     private static Endpoint endpoint(String name, int host) throws IOException {
@@ -129,15 +133,33 @@ class NftablesBackendKernelTest {
     @Test
     void portWithoutEndpointsRefusesAtOnce() throws Exception {
         ServicePort empty = tcp("empty", 50, nodePort, List.of());
-        backend.sync(state(empty));
-        for (InetSocketAddress target : List.of(new InetSocketAddress(empty.clusterIP(), 80),
-                new InetSocketAddress("127.0.0.1", nodePort))) {
-            long start = System.nanoTime();
-            try (Socket socket = new Socket()) {
-                assertThrows(ConnectException.class, () -> socket.connect(target, 5000), target.toString());
-            }
-            assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused, not timed out: " + target);
+        ServicePort web = tcp("web", 51, 0, endpoints);
+        ServicePort emptyDns = new ServicePort("default", "dns", "", "UDP", ip(52), 53, 0, 0, List.of());
+        backend.sync(state(empty, web, emptyDns));
+        assertRefused(new InetSocketAddress(empty.clusterIP(), 80));
+        assertRefused(new InetSocketAddress("127.0.0.1", nodePort));
+        assertRefused(new InetSocketAddress(web.clusterIP(), 81)); // a port the service lacks
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(2000);
+            socket.connect(InetAddress.getByName(emptyDns.clusterIP()), 53);
+            // the host's own datagram is rejected on its way out: send fails (EPERM), else ICMP arrives
+            IOException failure = assertThrows(IOException.class, () -> {
+                socket.send(new DatagramPacket(new byte[] {1}, 1));
+                socket.receive(new DatagramPacket(new byte[9], 9));
+            });
+            assertFalse(failure instanceof SocketTimeoutException, "refused, not timed out");
         }
+        // from a pod the packet is forwarded: rejected before Docker's forward policy could drop it
+        String answer = network.connectFrom(CLIENT, empty.clusterIP(), 80);
+        assertTrue(answer.contains("Connection refused"), answer);
+    }
+
+    private static void assertRefused(InetSocketAddress target) throws IOException {
+        long start = System.nanoTime();
+        try (Socket socket = new Socket()) {
+            assertThrows(ConnectException.class, () -> socket.connect(target, 5000), target.toString());
+        }
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused, not timed out: " + target);
     }
 
     @Test
@@ -158,12 +180,10 @@ class NftablesBackendKernelTest {
 
     @Test
     void podReachesClusterIpOnTheSameBridge() throws Exception {
-        String client = "client";
-        network.addPod(client, 100);
         ServicePort web = tcp("web", 70, 0, endpoints);
         backend.sync(state(web));
         for (int i = 0; i < 5; i++) {
-            String answer = network.connectFrom(client, web.clusterIP(), 80);
+            String answer = network.connectFrom(CLIENT, web.clusterIP(), 80);
             // masqueraded: the endpoint answers the host, whose conntrack undoes both translations
             assertTrue(answer.matches("ep[123] " + TestNetwork.GATEWAY), answer);
         }
