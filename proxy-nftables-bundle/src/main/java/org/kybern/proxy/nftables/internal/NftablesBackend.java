@@ -29,18 +29,20 @@ public final class NftablesBackend implements ProxyBackend {
 
     private final NftRenderer renderer;
     private final NftCommand nft;
-    private final RouteLocalnet routeLocalnet;
+    private final KernelSettings kernel;
+    private final String hairpinBridge;
 
     @Activate
     public NftablesBackend(NftablesConfig config) {
         this(config.table(), new NftCommand(config.nft(), Duration.ofSeconds(config.timeoutSeconds())),
-                new RouteLocalnet(RouteLocalnet.SYSCTL));
+                new KernelSettings(), config.hairpinBridge());
     }
 
-    NftablesBackend(String table, NftCommand nft, RouteLocalnet routeLocalnet) {
+    NftablesBackend(String table, NftCommand nft, KernelSettings kernel, String hairpinBridge) {
         this.renderer = new NftRenderer(table);
         this.nft = nft;
-        this.routeLocalnet = routeLocalnet;
+        this.kernel = kernel;
+        this.hairpinBridge = hairpinBridge;
     }
 
     @Override
@@ -56,7 +58,8 @@ public final class NftablesBackend implements ProxyBackend {
         } catch (IllegalArgumentException e) {
             throw new ProxyException("cannot program table ip " + renderer.table() + ": " + e.getMessage(), e);
         }
-        routeLocalnet.enableFor(state.nodeAddresses());
+        kernel.routeLocalnetFor(state.nodeAddresses());
+        kernel.hairpin(hairpinBridge);
         nft.apply(script);
         LOG.debug("Programmed table ip {} with {} service ports", renderer.table(), state.servicePorts().size());
     }

@@ -19,6 +19,11 @@ public @interface NftablesConfig {
                     + "(Debian: apt-get install nftables).")
     String nft() default "nft";
 
+    @AttributeDefinition(name = "Hairpin bridge",
+            description = "The pods' bridge: each sync turns on hairpin mode on its ports, so that a pod reaches "
+                    + "itself through its own Service. Empty: leave the bridge alone.")
+    String hairpinBridge() default "docker0";
+
     @AttributeDefinition(name = "Timeout (seconds)",
             description = "How long one nft run may take before it is killed and the sync fails.")
     int timeoutSeconds() default 10;

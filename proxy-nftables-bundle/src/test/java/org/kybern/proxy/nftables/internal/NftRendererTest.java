@@ -83,7 +83,8 @@ class NftRendererTest {
     void rememberedAffinityReturnsToSetsStillThere() throws IOException {
         ServicePort sticky = new ServicePort("default", "s", "", "TCP", "10.96.0.40", 80, 0, 60, TWO);
         String kept = NftNames.affinitySet(sticky, TWO.get(0));
-        String listing = "table ip kybern_t_render {\n\tset " + kept + " {\n\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n"
+        String listing = "table ip kybern_t_render {\n\tset " + kept
+                + " {\n\t\ttype ipv4_addr\n\t\tflags dynamic,timeout\n"
                 + "\t\ttimeout 1m\n\t\telements = { 192.0.2.7 expires 49s880ms,\n\t\t\t     192.0.2.8 expires 3s }\n"
                 + "\t}\n\tset aff-GONE-default/old/tcp/80__172.17.0.9/80 {\n\t\ttype ipv4_addr\n"
                 + "\t\telements = { 192.0.2.9 expires 1s }\n\t}\n}\n";

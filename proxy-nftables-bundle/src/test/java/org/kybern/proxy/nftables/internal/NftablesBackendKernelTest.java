@@ -57,7 +57,7 @@ class NftablesBackendKernelTest {
         clusterIpPrefix = "10.111." + random.nextInt(0, 256) + ".";
         nodePort = random.nextInt(30000, 32768);
         backend = new NftablesBackend(table, new NftCommand("nft", Duration.ofSeconds(10)),
-                new RouteLocalnet(RouteLocalnet.SYSCTL));
+                new KernelSettings(), TestNetwork.BRIDGE);
         network = new TestNetwork();
         endpoints = List.of(endpoint("ep1", 11), endpoint("ep2", 12), endpoint("ep3", 13));
         network.addPod(CLIENT, 100);
@@ -187,6 +187,14 @@ class NftablesBackendKernelTest {
             // masqueraded: the endpoint answers the host, whose conntrack undoes both translations
             assertTrue(answer.matches("ep[123] " + TestNetwork.GATEWAY), answer);
         }
+    }
+
+    @Test
+    void podReachesItselfThroughItsService() throws Exception {
+        ServicePort self = tcp("self", 71, 0, endpoints.subList(0, 1));
+        backend.sync(state(self));
+        // without masquerading, ep1 would get a packet from its own address and answer it locally
+        assertEquals("ep1 " + TestNetwork.GATEWAY, network.connectFrom("ep1", self.clusterIP(), 80));
     }
 
     @Test
