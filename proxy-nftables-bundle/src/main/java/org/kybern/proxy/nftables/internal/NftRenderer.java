@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.kybern.api.proxy.ProxyState;
 import org.kybern.api.proxy.ServicePort;
 import org.kybern.api.proxy.ServicePort.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link ProxyState} into one nft script that replaces the backend's {@code ip} table whole
@@ -26,6 +28,7 @@ final class NftRenderer {
     /** The packet mark bit asking the postrouting chain to masquerade (kube-proxy's value). */
     static final int MASQUERADE_MARK = 0x4000;
 
+    private static final Logger LOG = LoggerFactory.getLogger(NftRenderer.class);
     private static final String REJECT = "goto reject-packet";
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
@@ -95,10 +98,9 @@ final class NftRenderer {
     }
 
     /**
-     * The script making {@code state} the table's whole content.
-     *
-     * @throws IllegalArgumentException if the state holds something that is no address, protocol or
-     *                                  port (nothing of it can reach nft then)
+     * The script making {@code state} the table's whole content. A service port, endpoint or node
+     * address that is no IPv4 address, protocol or port is left out with a warning, so that one bad
+     * Service neither breaks the others nor puts unchecked text into the script.
      */
     String render(ProxyState state) {
         return render(state, Map.of());
@@ -114,19 +116,24 @@ final class NftRenderer {
         Map<String, String> nodePorts = new LinkedHashMap<>();
         StringBuilder sets = new StringBuilder();
         StringBuilder chains = new StringBuilder();
-        for (ServicePort port : state.servicePorts()) {
-            String protocol = protocol(port);
+        for (ServicePort given : state.servicePorts()) {
+            ServicePort port = checked(given);
+            if (port == null) {
+                continue;
+            }
+            String protocol = port.protocol().toLowerCase(Locale.ROOT);
             String target = port.endpoints().isEmpty() ? REJECT : "goto " + NftNames.serviceChain(port);
             // the first service port wins an address or NodePort clash; nft would refuse the duplicate
-            clusterIps.putIfAbsent(address(port.clusterIP()) + " . " + protocol + " . " + port(port.port()), target);
+            clusterIps.putIfAbsent(port.clusterIP() + " . " + protocol + " . " + port.port(), target);
             if (port.nodePort() != 0) {
-                nodePorts.putIfAbsent(protocol + " . " + port(port.nodePort()), target);
+                nodePorts.putIfAbsent(protocol + " . " + port.nodePort(), target);
             }
             if (!port.endpoints().isEmpty()) {
                 renderService(port, protocol, affinity, sets, chains);
             }
         }
-        List<String> nodeAddresses = state.nodeAddresses().stream().map(NftRenderer::address).distinct().toList();
+        List<String> nodeAddresses = state.nodeAddresses().stream().filter(address -> valid(
+                isAddress(address), "node address " + address)).distinct().toList();
         StringBuilder script = new StringBuilder(deleteScript()).append("table ip ").append(table).append(" {\n");
         block(script, "set node-addresses", List.of("type ipv4_addr"), nodeAddresses);
         block(script, "set cluster-ips", List.of("type ipv4_addr"), clusterIps.keySet().stream()
@@ -158,7 +165,7 @@ final class NftRenderer {
                 choose.add("ip saddr @" + set + " goto " + chain);
                 rules.add("update @" + set + " { ip saddr }");
             }
-            rules.add("meta l4proto " + protocol + " dnat to " + address(endpoint.ip()) + ":" + port(endpoint.port()));
+            rules.add("meta l4proto " + protocol + " dnat to " + endpoint);
             block(chains, "chain " + chain, rules, List.of());
         }
         choose.add(endpoints.size() == 1 ? byNumber.get(0).substring("0 : ".length())
@@ -182,25 +189,37 @@ final class NftRenderer {
         out.append("\t}\n");
     }
 
-    private static String protocol(ServicePort port) {
+    /**
+     * {@code port} with only its well-formed endpoints, or {@code null} (with a warning) when its
+     * protocol, ClusterIP or ports are not.
+     */
+    private static ServicePort checked(ServicePort port) {
         String protocol = port.protocol() == null ? "" : port.protocol().toLowerCase(Locale.ROOT);
-        if (!PROTOCOLS.contains(protocol)) {
-            throw new IllegalArgumentException(port.key() + ": unsupported protocol " + port.protocol());
+        if (!valid(PROTOCOLS.contains(protocol) && isAddress(port.clusterIP()) && isPort(port.port())
+                && (port.nodePort() == 0 || isPort(port.nodePort())) && port.affinityTimeoutSeconds() >= 0,
+                port.key() + " (" + port.protocol() + " " + port.clusterIP() + ":" + port.port() + ", NodePort "
+                        + port.nodePort() + ")")) {
+            return null;
         }
-        return protocol;
+        List<Endpoint> endpoints = port.endpoints().stream().filter(endpoint -> valid(
+                isAddress(endpoint.ip()) && isPort(endpoint.port()), port.key() + " endpoint " + endpoint)).toList();
+        return new ServicePort(port.namespace(), port.service(), port.portName(), port.protocol(), port.clusterIP(),
+                port.port(), port.nodePort(), port.affinityTimeoutSeconds(), endpoints);
     }
 
-    private static String address(String ip) {
-        if (ip == null || !IPV4.matcher(ip).matches()) {
-            throw new IllegalArgumentException("not an IPv4 address: " + ip);
+    private static boolean valid(boolean valid, String what) {
+        if (!valid) {
+            LOG.warn("Not programming {}: not an IPv4 address, protocol (TCP, UDP, SCTP) or port", what);
         }
-        return ip;
+        return valid;
     }
 
-    private static String port(int port) {
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("not a port: " + port);
-        }
-        return Integer.toString(port);
+    /** Shaped as an IPv4 address; nft itself refuses an octet over 255. */
+    private static boolean isAddress(String ip) {
+        return ip != null && IPV4.matcher(ip).matches();
+    }
+
+    private static boolean isPort(int port) {
+        return port >= 1 && port <= 65535;
     }
 }

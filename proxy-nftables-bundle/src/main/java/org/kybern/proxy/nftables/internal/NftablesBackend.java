@@ -52,12 +52,7 @@ public final class NftablesBackend implements ProxyBackend {
 
     @Override
     public void sync(ProxyState state) throws ProxyException {
-        String script;
-        try {
-            script = renderer.render(state, rememberedAffinity(state));
-        } catch (IllegalArgumentException e) {
-            throw new ProxyException("cannot program table ip " + renderer.table() + ": " + e.getMessage(), e);
-        }
+        String script = renderer.render(state, rememberedAffinity(state));
         kernel.routeLocalnetFor(state.nodeAddresses());
         kernel.hairpin(hairpinBridge);
         nft.apply(script);

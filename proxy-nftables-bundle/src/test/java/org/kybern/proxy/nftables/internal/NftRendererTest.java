@@ -68,14 +68,20 @@ class NftRendererTest {
     }
 
     @Test
-    void nothingButAddressesProtocolsAndPortsReachesTheScript() {
-        assertThrows(IllegalArgumentException.class, () -> renderer.render(new ProxyState(List.of(
-                new ServicePort("default", "x", "", "TCP", "10.96.0.1 } ; flush ruleset", 80, 0, 0, TWO)),
-                List.of())));
-        assertThrows(IllegalArgumentException.class, () -> renderer.render(new ProxyState(List.of(
-                new ServicePort("default", "x", "", "ICMP", "10.96.0.1", 80, 0, 0, TWO)), List.of())));
-        assertThrows(IllegalArgumentException.class, () -> renderer.render(new ProxyState(List.of(
-                new ServicePort("default", "x", "", "TCP", "10.96.0.1", 80, 70000, 0, TWO)), List.of())));
+    void malformedEntriesAreLeftOutAndTheRestProgrammed() throws IOException {
+        ServicePort good = new ServicePort("default", "good", "", "TCP", "10.96.0.1", 80, 0, 0,
+                List.of(TWO.get(0), new Endpoint("fd00::5", 8080, "", ""), new Endpoint("172.17.0.7", 0, "", "")));
+        String script = renderer.render(new ProxyState(List.of(good,
+                new ServicePort("default", "x", "", "TCP", "10.96.0.2 } ; flush ruleset", 80, 0, 0, TWO),
+                new ServicePort("default", "y", "", "ICMP", "10.96.0.3", 80, 0, 0, TWO),
+                new ServicePort("default", "z", "", "TCP", "10.96.0.4", 80, 70000, 0, TWO)),
+                List.of("127.0.0.1", "::1")));
+        assertTrue(script.contains("10.96.0.1 . tcp . 80 : goto " + NftNames.serviceChain(good)), script);
+        assertEquals(1, count(script, "dnat to"), script);
+        for (String left : List.of("fd00", "172.17.0.7", "flush", "10.96.0.3", "10.96.0.4", "::1")) {
+            assertFalse(script.contains(left), left);
+        }
+        check(script);
         assertThrows(IllegalArgumentException.class, () -> new NftRenderer("kybern; flush ruleset"));
     }
 
