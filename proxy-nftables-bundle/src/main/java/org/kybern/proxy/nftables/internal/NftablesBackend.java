@@ -2,6 +2,7 @@ package org.kybern.proxy.nftables.internal;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.kybern.api.proxy.ProxyBackend;
 import org.kybern.api.proxy.ProxyException;
 import org.kybern.api.proxy.ProxyState;
@@ -31,6 +32,7 @@ public final class NftablesBackend implements ProxyBackend {
     private final NftCommand nft;
     private final KernelSettings kernel;
     private final String hairpinBridge;
+    private volatile Map<String, String> described = Map.of();
 
     @Activate
     public NftablesBackend(NftablesConfig config) {
@@ -51,11 +53,15 @@ public final class NftablesBackend implements ProxyBackend {
     }
 
     @Override
-    public void sync(ProxyState state) throws ProxyException {
+    public synchronized void sync(ProxyState state) throws ProxyException {
         String script = renderer.render(state, rememberedAffinity(state));
         kernel.routeLocalnetFor(state.nodeAddresses());
         kernel.hairpin(hairpinBridge);
         nft.apply(script);
+        described = state.servicePorts().stream().collect(Collectors.toUnmodifiableMap(ServicePort::key,
+                port -> port.endpoints().isEmpty() ? "rejected: no endpoints"
+                        : port.endpoints().size() + " endpoints, chain " + NftNames.serviceChain(port),
+                (first, second) -> first));
         LOG.debug("Programmed table ip {} with {} service ports", renderer.table(), state.servicePorts().size());
     }
 
@@ -72,12 +78,19 @@ public final class NftablesBackend implements ProxyBackend {
     }
 
     @Override
-    public void cleanUp() {
+    public synchronized void cleanUp() {
+        described = Map.of();
         try {
             nft.apply(renderer.deleteScript());
         } catch (ProxyException e) {
             LOG.warn("Cannot delete table ip {}: {}", renderer.table(), e.getMessage());
         }
+    }
+
+    /** For each programmed service port: its chain in the table, or that it is rejected. */
+    @Override
+    public Map<String, String> describe() {
+        return described;
     }
 
     @Deactivate

@@ -92,6 +92,9 @@ class NftablesBackendKernelTest {
         ServicePort web = tcp("web", 10, 0, endpoints);
         backend.sync(state(web));
         assertEquals(Set.of("ep1", "ep2", "ep3"), namesSeen(web.clusterIP(), 80, ATTEMPTS));
+        assertEquals("3 endpoints, chain " + NftNames.serviceChain(web), backend.describe().get(web.key()));
+        assertTrue(Commands.run("nft", "list", "chain", "ip", table, NftNames.serviceChain(web))
+                .contains("numgen random mod 3"));
     }
 
     @Test
