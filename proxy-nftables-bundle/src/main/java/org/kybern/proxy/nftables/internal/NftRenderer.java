@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.kybern.api.proxy.ProxyState;
 import org.kybern.api.proxy.ServicePort;
 import org.kybern.api.proxy.ServicePort.Endpoint;
@@ -147,30 +148,44 @@ final class NftRenderer {
         return script.append(sets).append(FIXED_CHAINS).append(chains).append("}\n").toString();
     }
 
+    /**
+     * The service port's chain. Without affinity it DNATs itself, picking the endpoint with
+     * {@code numgen} from an anonymous map: no chain per endpoint, which keeps large tables fast for
+     * nft (its time grows faster than linearly with the number of chains). With affinity each
+     * endpoint needs a chain of its own that records the client in the endpoint's set.
+     */
     private static void renderService(ServicePort port, String protocol, Map<String, String> affinity,
             StringBuilder sets, StringBuilder chains) {
+        List<Endpoint> endpoints = port.endpoints();
+        String dnat = "meta l4proto " + protocol + " dnat to ";
+        if (!port.clientIpAffinity()) {
+            List<String> byNumber = IntStream.range(0, endpoints.size())
+                    .mapToObj(i -> i + " : " + endpoints.get(i).ip() + " . " + endpoints.get(i).port()).toList();
+            block(chains, "chain " + NftNames.serviceChain(port), List.of(endpoints.size() == 1
+                    ? dnat + endpoints.get(0) : dnat + numgen(byNumber, "map")), List.of());
+            return;
+        }
         List<String> choose = new ArrayList<>();
         List<String> byNumber = new ArrayList<>();
-        List<Endpoint> endpoints = port.endpoints();
         for (int i = 0; i < endpoints.size(); i++) {
             Endpoint endpoint = endpoints.get(i);
             String chain = NftNames.endpointChain(port, endpoint);
+            String set = NftNames.affinitySet(port, endpoint);
+            block(sets, "set " + set, List.of("type ipv4_addr", "flags dynamic,timeout",
+                    "timeout " + port.affinityTimeoutSeconds() + "s"),
+                    affinity.containsKey(set) ? List.of(affinity.get(set)) : List.of());
+            choose.add("ip saddr @" + set + " goto " + chain);
             byNumber.add(i + " : goto " + chain);
-            List<String> rules = new ArrayList<>();
-            if (port.clientIpAffinity()) {
-                String set = NftNames.affinitySet(port, endpoint);
-                block(sets, "set " + set, List.of("type ipv4_addr", "flags dynamic,timeout",
-                        "timeout " + port.affinityTimeoutSeconds() + "s"),
-                        affinity.containsKey(set) ? List.of(affinity.get(set)) : List.of());
-                choose.add("ip saddr @" + set + " goto " + chain);
-                rules.add("update @" + set + " { ip saddr }");
-            }
-            rules.add("meta l4proto " + protocol + " dnat to " + endpoint);
-            block(chains, "chain " + chain, rules, List.of());
+            block(chains, "chain " + chain, List.of("update @" + set + " { ip saddr }", dnat + endpoint), List.of());
         }
-        choose.add(endpoints.size() == 1 ? byNumber.get(0).substring("0 : ".length())
-                : "numgen random mod " + endpoints.size() + " vmap { " + String.join(", ", byNumber) + " }");
+        choose.add(endpoints.size() == 1 ? "goto " + NftNames.endpointChain(port, endpoints.get(0))
+                : numgen(byNumber, "vmap"));
         block(chains, "chain " + NftNames.serviceChain(port), choose, List.of());
+    }
+
+    /** {@code numgen random mod N map|vmap { 0 : ..., 1 : ... }}: one of the values, evenly. */
+    private static String numgen(List<String> byNumber, String map) {
+        return "numgen random mod " + byNumber.size() + " " + map + " { " + String.join(", ", byNumber) + " }";
     }
 
     /** The map elements whose verdict is a reject ({@code rejects}) or a service chain. */

@@ -26,5 +26,5 @@ public @interface NftablesConfig {
 
     @AttributeDefinition(name = "Timeout (seconds)",
             description = "How long one nft run may take before it is killed and the sync fails.")
-    int timeoutSeconds() default 10;
+    int timeoutSeconds() default 60;
 }
