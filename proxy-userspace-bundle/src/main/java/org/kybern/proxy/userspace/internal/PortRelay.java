@@ -26,6 +26,7 @@ final class PortRelay implements Closeable {
     private final EndpointPicker picker = new EndpointPicker(System::nanoTime);
     private final Map<InetSocketAddress, Closeable> listeners = new HashMap<>();
     private String protocol = "";
+    private Set<InetSocketAddress> wanted = Set.of();
 
     PortRelay(String key, RelayLoop loop, Settings settings, Sessions sessions) {
         this.key = key;
@@ -35,14 +36,13 @@ final class PortRelay implements Closeable {
     }
 
     /**
-     * Makes the relay serve {@code servicePort}: new connections go to its current endpoints (open ones
-     * stay where they are), and exactly its addresses listen. Binds what it can; throws naming every
-     * address it could not bind (the next sync tries them again).
+     * First step of serving {@code servicePort}: new connections go to its current endpoints (open ones
+     * stay where they are) and listeners on addresses it no longer has close. {@link #listen} follows,
+     * once the closed listeners' sockets are gone, so that another service port may take their address.
      */
-    void apply(ServicePort servicePort, List<String> nodeAddresses) throws IOException {
+    void prepare(ServicePort servicePort, List<String> nodeAddresses) {
         picker.update(servicePort.endpoints(), servicePort.affinityTimeoutSeconds());
-        Set<InetSocketAddress> wanted = servicePort.endpoints().isEmpty() ? Set.of()
-                : addresses(servicePort, nodeAddresses);
+        wanted = servicePort.endpoints().isEmpty() ? Set.of() : addresses(servicePort, nodeAddresses);
         if (!servicePort.protocol().equals(protocol)) {
             close();
             protocol = servicePort.protocol();
@@ -52,6 +52,13 @@ final class PortRelay implements Closeable {
                 Closing.quietly(listeners.remove(address));
             }
         }
+    }
+
+    /**
+     * Second step: listens on each address of the service port not listened on yet. Binds what it can;
+     * throws naming every address it could not bind (the next sync tries them again).
+     */
+    void listen() throws IOException {
         List<String> failures = new ArrayList<>();
         for (InetSocketAddress address : wanted) {
             if (!listeners.containsKey(address)) {

@@ -54,12 +54,22 @@ final class RelayLoop implements Closeable {
         thread.start();
     }
 
-    /** Runs {@code task} on the loop and returns its result, waiting for it. */
+    /**
+     * Runs {@code task} on the loop and returns its result, waiting for it. Channels the task closed are
+     * closed for real when it returns: a listener closed by the task refuses connections from then on.
+     */
     <T> T call(Callable<T> task) throws Exception {
+        Callable<T> settled = () -> {
+            try {
+                return task.call();
+            } finally {
+                settleClosedChannels();
+            }
+        };
         if (Thread.currentThread() == thread) {
-            return task.call();
+            return settled.call();
         }
-        FutureTask<T> future = new FutureTask<>(task);
+        FutureTask<T> future = new FutureTask<>(settled);
         execute(future);
         try {
             return future.get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -91,9 +101,15 @@ final class RelayLoop implements Closeable {
         }
     }
 
-    /** Whether the calling thread is the loop's. */
-    boolean inLoop() {
-        return Thread.currentThread() == thread;
+    /**
+     * NIO defers closing a registered channel's socket until the selector drops its key at the next
+     * selection; a closed listener would go on accepting connections (and reset them) until then. A
+     * selection that handles nothing drops the keys now; readiness it sees is reported again. Call on
+     * the loop.
+     */
+    void settleClosedChannels() throws IOException {
+        selector.selectNow(key -> {
+        });
     }
 
     private void run() {

@@ -84,7 +84,7 @@ public final class UserspaceBackend implements ProxyBackend {
         }
     }
 
-    private List<String> applyOnLoop(ProxyState state) {
+    private List<String> applyOnLoop(ProxyState state) throws IOException {
         Map<String, ServicePort> wanted = state.byKey();
         relays.entrySet().removeIf(relay -> {
             boolean gone = !wanted.containsKey(relay.getKey());
@@ -93,12 +93,15 @@ public final class UserspaceBackend implements ProxyBackend {
             }
             return gone;
         });
-        List<String> failures = new ArrayList<>();
         for (ServicePort servicePort : state.servicePorts()) {
-            PortRelay relay = relays.computeIfAbsent(servicePort.key(),
-                    key -> new PortRelay(key, loop, settings, sessions));
+            relays.computeIfAbsent(servicePort.key(), key -> new PortRelay(key, loop, settings, sessions))
+                    .prepare(servicePort, state.nodeAddresses());
+        }
+        loop.settleClosedChannels();
+        List<String> failures = new ArrayList<>();
+        for (PortRelay relay : relays.values()) {
             try {
-                relay.apply(servicePort, state.nodeAddresses());
+                relay.listen();
             } catch (IOException e) {
                 failures.add(e.getMessage());
             }

@@ -200,6 +200,17 @@ class UserspaceBackendTest {
     }
 
     @Test
+    void anAddressLeftByOneServicePortIsTakenByAnotherInOneSync() throws Exception {
+        backend.sync(state(tcp("old", 1, 0, 0, all().subList(0, 1))));
+        assertEquals("ep0", ask(range.ip(1), PORT, null));
+
+        backend.sync(state(tcp("new", 1, 0, 0, all().subList(1, 2))));
+
+        assertEquals("ep1", ask(range.ip(1), PORT, null));
+        assertEquals(Set.of("test/new:"), backend.describe().keySet());
+    }
+
+    @Test
     void udpIsRelayedAndRepliesComeFromTheClusterIp() throws Exception {
         backend.sync(state(new ServicePort("test", "dns", "dns", "UDP", range.ip(2), 5353, 0, 0, all())));
 
