@@ -359,6 +359,18 @@ class UserspaceBackendTest {
     }
 
     @Test
+    void aBackendCleanedUpCanBeSyncedAgain() throws Exception {
+        backend.sync(state(tcp("web", 1, 0, 0, all())));
+        backend.cleanUp();
+        assertEquals(Set.of(), range.onLo());
+
+        backend.sync(state(tcp("web", 1, 0, 0, all())));
+
+        assertEquals(Set.of(range.ip(1)), range.onLo());
+        assertEquals(names, askTimes(3, range.ip(1), PORT), "switched back to, it serves again");
+    }
+
+    @Test
     void unusableWithoutTheIpCommand() throws IOException {
         assertNull(backend.unusableReason(), "root with iproute2 (as the tests run) can use the backend");
         UserspaceBackend noIp = new UserspaceBackend(new Settings("lo", "/nonexistent/ip", 1, 1, 1, 1024));
