@@ -17,10 +17,10 @@ final class Flow {
     private boolean ended;
     private boolean shut;
 
-    Flow(SocketChannel from, SocketChannel to, int bufferBytes) {
+    Flow(SocketChannel from, SocketChannel to, ByteBuffer buffer) {
         this.from = from;
         this.to = to;
-        this.buffer = ByteBuffer.allocate(bufferBytes);
+        this.buffer = buffer;
     }
 
     /** Reads what {@code from} has, as far as the buffer takes it, then writes what {@code to} takes. */
@@ -59,6 +59,11 @@ final class Flow {
     /** Whether bytes wait for {@code to}. */
     boolean wantsWrite() {
         return buffer.position() > 0;
+    }
+
+    /** The buffer, for reuse once the connection is closed. */
+    ByteBuffer buffer() {
+        return buffer;
     }
 
     /** Whether this direction is over: {@code from} ended and {@code to} got everything and was half-closed. */

@@ -22,17 +22,19 @@ final class PortRelay implements Closeable {
     private final RelayLoop loop;
     private final Settings settings;
     private final Sessions sessions;
+    private final BufferPool buffers;
     private final PortStats stats = new PortStats();
     private final EndpointPicker picker = new EndpointPicker(System::nanoTime);
     private final Map<InetSocketAddress, Closeable> listeners = new HashMap<>();
     private String protocol = "";
     private Set<InetSocketAddress> wanted = Set.of();
 
-    PortRelay(String key, RelayLoop loop, Settings settings, Sessions sessions) {
+    PortRelay(String key, RelayLoop loop, Settings settings, Sessions sessions, BufferPool buffers) {
         this.key = key;
         this.loop = loop;
         this.settings = settings;
         this.sessions = sessions;
+        this.buffers = buffers;
     }
 
     /**
@@ -107,6 +109,10 @@ final class PortRelay implements Closeable {
 
     Sessions sessions() {
         return sessions;
+    }
+
+    BufferPool buffers() {
+        return buffers;
     }
 
     PortStats stats() {

@@ -88,10 +88,10 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
     }
 
     private void connected() throws IOException {
+        toUpstream = new Flow(client, upstream, port.buffers().take());
+        toClient = new Flow(upstream, client, port.buffers().take());
         connected = true;
         client.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        toUpstream = new Flow(client, upstream, port.settings().bufferBytes());
-        toClient = new Flow(upstream, client, port.settings().bufferBytes());
         interest();
     }
 
@@ -151,6 +151,10 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
         closed = true;
         Closing.quietly(client);
         Closing.quietly(upstream);
+        if (connected) {
+            port.buffers().give(toUpstream.buffer());
+            port.buffers().give(toClient.buffer());
+        }
         port.sessions().closed(this, port.stats());
     }
 }

@@ -40,7 +40,7 @@ class FlowTest {
         for (SocketChannel channel : new SocketChannel[] {writer, from, to, reader}) {
             channel.configureBlocking(false);
         }
-        flow = new Flow(from, to, BUFFER);
+        flow = new Flow(from, to, ByteBuffer.allocate(BUFFER));
     }
 
     @AfterEach

@@ -20,7 +20,8 @@ import org.kybern.api.proxy.ServicePort.Endpoint;
 /**
  * A test endpoint on one loopback address and port: over TCP it answers {@code name} with its name,
  * {@code sink} by reading to the end and answering the SHA-256 of what it read, {@code source <n>} with
- * {@link #data n pseudo-random bytes}; over UDP it answers each datagram with {@code <name> <datagram>}.
+ * {@link #data n pseudo-random bytes}, {@code zeros <n>} with n zero bytes (fast, for the benchmark);
+ * over UDP it answers each datagram with {@code <name> <datagram>}.
  * One thread per connection (threads named {@code test-...}), which is fine for a test server.
  */
 final class NameEndpoint implements Closeable {
@@ -97,6 +98,9 @@ final class NameEndpoint implements Closeable {
                 } else if (line.startsWith("source ")) {
                     out.write(data(Integer.parseInt(line.substring(7))));
                     return;
+                } else if (line.startsWith("zeros ")) {
+                    zeros(out, Long.parseLong(line.substring(6)));
+                    return;
                 }
                 out.flush();
             }
@@ -117,6 +121,13 @@ final class NameEndpoint implements Closeable {
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    private static void zeros(OutputStream out, long n) throws IOException {
+        byte[] chunk = new byte[256 * 1024];
+        for (long left = n; left > 0; left -= chunk.length) {
+            out.write(chunk, 0, (int) Math.min(chunk.length, left));
         }
     }
 
