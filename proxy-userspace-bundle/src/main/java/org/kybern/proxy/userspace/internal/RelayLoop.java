@@ -69,6 +69,9 @@ final class RelayLoop implements Closeable {
         if (Thread.currentThread() == thread) {
             return settled.call();
         }
+        if (!running) {
+            throw new IOException("the relay is stopped");
+        }
         FutureTask<T> future = new FutureTask<>(settled);
         execute(future);
         try {

@@ -44,8 +44,8 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
 
     /** Registers the session and starts connecting to the first endpoint. */
     void start() throws IOException {
-        port.sessions().opened(this, port.stats());
         clientKey = port.loop().register(client, 0, this);
+        port.sessions().opened(this, port.stats());
         connectNext();
     }
 

@@ -161,6 +161,18 @@ class UserspaceBackendTest {
     }
 
     @Test
+    void aPodInItsOwnNetworkNamespaceReachesTheClusterIpAndNodeAddressesAndKeepsItsAffinity() throws Exception {
+        backend.sync(state(tcp("web", 1, 0, 60, all())));
+        try (PodNamespace pod = new PodNamespace(range.ip(249), range.ip(250))) {
+            String first = pod.askName(range.ip(1), PORT);
+            assertTrue(names.contains(first), first);
+            assertEquals(first, pod.askName(range.ip(1), PORT), "the pod's own IP has the affinity");
+            String host = ask(range.ip(1), PORT, null);
+            assertNotEquals(first, host, "the host is another client, placed round robin");
+        }
+    }
+
+    @Test
     void anEndpointThatIsDownIsSkipped() throws Exception {
         List<Endpoint> withDeadOne = new ArrayList<>(all());
         withDeadOne.add(0, new Endpoint("127.0.0.9", freePort(), "node", "dead"));
