@@ -70,7 +70,7 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
                 port.loop().schedule(timeout, () -> connectTimedOut(thisAttempt));
             }
         } catch (IOException e) {
-            connectFailed(e);
+            failed(e);
         }
     }
 
@@ -115,12 +115,17 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
                 interest();
             }
         } catch (IOException e) {
-            if (connected) {
-                LOG.trace("{}: relay of {} ended: {}", port.key(), clientIp, e.toString());
-                close();
-            } else {
-                connectFailed(e);
-            }
+            failed(e);
+        }
+    }
+
+    /** Before the endpoint answered: the next endpoint is tried; after: the connection ends. */
+    private void failed(IOException e) {
+        if (connected) {
+            LOG.trace("{}: relay of {} ended: {}", port.key(), clientIp, e.toString());
+            close();
+        } else {
+            connectFailed(e);
         }
     }
 
