@@ -58,7 +58,7 @@ class UserspaceBackendTest {
             endpoints.add(new NameEndpoint("ep" + i, "127.0.0." + (i + 2)));
         }
         names = endpoints.stream().map(NameEndpoint::name).collect(Collectors.toSet());
-        backend = backend(5);
+        backend = backend(5, 30);
     }
 
     @AfterEach
@@ -73,8 +73,8 @@ class UserspaceBackendTest {
         }
     }
 
-    private static UserspaceBackend backend(int drainSeconds) throws IOException {
-        return new UserspaceBackend(new Settings("lo", "ip", drainSeconds, 30, 2, 64 * 1024));
+    private static UserspaceBackend backend(int drainSeconds, int udpIdleSeconds) throws IOException {
+        return new UserspaceBackend(new Settings("lo", "ip", drainSeconds, udpIdleSeconds, 2, 64 * 1024));
     }
 
     private List<Endpoint> all() {
@@ -222,29 +222,64 @@ class UserspaceBackendTest {
         assertEquals(Set.of("test/new:"), backend.describe().keySet());
     }
 
+    private ServicePort udp(List<Endpoint> eps) {
+        return new ServicePort("test", "dns", "dns", "UDP", range.ip(2), 5353, 0, 0, eps);
+    }
+
+    /** Sends {@code text} to the UDP service port and returns the answering endpoint's name. */
+    private String exchange(DatagramSocket client, String text) throws IOException {
+        byte[] ping = text.getBytes(StandardCharsets.UTF_8);
+        client.send(new DatagramPacket(ping, ping.length, new InetSocketAddress(range.ip(2), 5353)));
+        DatagramPacket reply = new DatagramPacket(new byte[512], 512);
+        client.receive(reply);
+        assertEquals(new InetSocketAddress(range.ip(2), 5353), reply.getSocketAddress(),
+                "the reply comes from the ClusterIP");
+        String[] words = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8).split(" ");
+        assertEquals(text, words[1]);
+        return words[0];
+    }
+
+    private static DatagramSocket udpClient() throws SocketException {
+        DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        client.setSoTimeout(TIMEOUT_MILLIS);
+        return client;
+    }
+
     @Test
     void udpIsRelayedAndRepliesComeFromTheClusterIp() throws Exception {
-        backend.sync(state(new ServicePort("test", "dns", "dns", "UDP", range.ip(2), 5353, 0, 0, all())));
+        backend.sync(state(udp(all())));
 
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            try (DatagramSocket client = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
-                client.setSoTimeout(TIMEOUT_MILLIS);
-                for (int j = 0; j < 2; j++) {
-                    byte[] ping = ("ping" + j).getBytes(StandardCharsets.UTF_8);
-                    client.send(new DatagramPacket(ping, ping.length, new InetSocketAddress(range.ip(2), 5353)));
-                    DatagramPacket reply = new DatagramPacket(new byte[512], 512);
-                    client.receive(reply);
-                    assertEquals(new InetSocketAddress(range.ip(2), 5353), reply.getSocketAddress());
-                    String[] words = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8)
-                            .split(" ");
-                    assertEquals("ping" + j, words[1]);
-                    seen.add(words[0]);
-                }
+            try (DatagramSocket client = udpClient()) {
+                String first = exchange(client, "ping0");
+                assertEquals(first, exchange(client, "ping1"), "one client address, one session");
+                seen.add(first);
             }
         }
         assertEquals(names, seen, "each client address gets its own session, round robin");
         assertEquals(Map.of("test/dns:dns", "connections: 3 (total 3)"), backend.describe());
+    }
+
+    @Test
+    void anIdleUdpSessionEndsAndAClientOfARemovedEndpointMovesOn() throws Exception {
+        backend.deactivate();
+        backend = backend(5, 1);
+        backend.sync(state(udp(all())));
+        try (DatagramSocket client = udpClient()) {
+            String first = exchange(client, "a");
+            assertEquals(Map.of("test/dns:dns", "connections: 1 (total 1)"), backend.describe());
+            Conditions.await("the idle session ended", WAIT,
+                    () -> backend.describe().equals(Map.of("test/dns:dns", "connections: 0 (total 1)")));
+
+            String second = exchange(client, "b");
+            assertNotEquals(first, second, "a new session, placed round robin");
+            assertEquals(Map.of("test/dns:dns", "connections: 1 (total 2)"), backend.describe());
+            List<Endpoint> rest = all().stream().filter(e -> !e.podName().equals(second)).toList();
+            backend.update(state(udp(rest)), Set.of("test/dns:dns"));
+
+            assertNotEquals(second, exchange(client, "c"), "the session of a removed endpoint ended");
+        }
     }
 
     @Test
@@ -335,7 +370,7 @@ class UserspaceBackendTest {
     @Test
     void cleanUpClosesConnectionsStillOpenAfterTheDrainTime() throws Exception {
         backend.deactivate();
-        backend = backend(1);
+        backend = backend(1, 30);
         backend.sync(state(tcp("web", 1, 0, 0, all())));
         try (Socket idle = open(range.ip(1), PORT)) {
             assertNotNull(askOn(idle));
