@@ -38,21 +38,20 @@ public final class RelayBenchmark {
             System.out.printf("%-34s %12s %12s%n", "", "direct", "relay");
             System.out.printf("%-34s %12.0f %12.0f%n", "throughput MB/s (" + megabytes + " MB x " + transfers + ")",
                     throughput(direct, megabytes, transfers), throughput(relayed, megabytes, transfers));
-            double[] directRtt = roundTrips(direct, requests);
-            double[] relayRtt = roundTrips(relayed, requests);
-            System.out.printf("%-34s %12.1f %12.1f%n", "request p50 us (" + requests + ", 1 conn)",
-                    percentile(directRtt, 50), percentile(relayRtt, 50));
-            System.out.printf("%-34s %12.1f %12.1f%n", "request p99 us", percentile(directRtt, 99),
-                    percentile(relayRtt, 99));
-            double[] directNew = newConnections(direct, connections);
-            double[] relayNew = newConnections(relayed, connections);
-            System.out.printf("%-34s %12.1f %12.1f%n", "connect+request p50 us (" + connections + ")",
-                    percentile(directNew, 50), percentile(relayNew, 50));
-            System.out.printf("%-34s %12.1f %12.1f%n", "connect+request p99 us", percentile(directNew, 99),
-                    percentile(relayNew, 99));
+            latencies("request (" + requests + ", 1 conn)", roundTrips(direct, requests),
+                    roundTrips(relayed, requests));
+            latencies("connect+request (" + connections + ")", newConnections(direct, connections),
+                    newConnections(relayed, connections));
         } finally {
             backend.deactivate();
             range.removeAll();
+        }
+    }
+
+    private static void latencies(String what, double[] direct, double[] relayed) {
+        for (int percent : new int[] {50, 99}) {
+            System.out.printf("%-34s %12.1f %12.1f%n", what + " p" + percent + " us", percentile(direct, percent),
+                    percentile(relayed, percent));
         }
     }
 
