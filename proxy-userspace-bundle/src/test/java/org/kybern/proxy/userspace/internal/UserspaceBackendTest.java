@@ -182,6 +182,24 @@ class UserspaceBackendTest {
     }
 
     @Test
+    void whenEveryEndpointIsDownTheClientIsClosedAfterOneTryOfEach() throws Exception {
+        List<Endpoint> dead = List.of(new Endpoint("127.0.0.9", freePort(), "node", "dead1"),
+                new Endpoint("127.0.0.10", freePort(), "node", "dead2"));
+        backend.sync(state(tcp("down", 1, 0, 0, dead)));
+
+        try (Socket socket = open(range.ip(1), PORT)) {
+            socket.getOutputStream().write("name\n".getBytes(StandardCharsets.UTF_8));
+            try {
+                assertEquals(-1, socket.getInputStream().read(), "closed without an answer");
+            } catch (SocketException reset) {
+                assertTrue(reset.getMessage().contains("reset"), reset.getMessage());
+            }
+        }
+        Conditions.await("the relay counts the connection closed", WAIT,
+                () -> backend.describe().equals(Map.of("test/down:", "connections: 0 (total 1)")));
+    }
+
+    @Test
     void removingAnEndpointKeepsItsOpenConnectionButNewOnesAvoidIt() throws Exception {
         backend.sync(state(tcp("web", 1, 0, 0, all())));
         try (Socket established = open(range.ip(1), PORT)) {
