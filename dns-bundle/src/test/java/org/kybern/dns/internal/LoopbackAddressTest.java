@@ -1,7 +1,9 @@
 package org.kybern.dns.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -78,5 +80,37 @@ class LoopbackAddressTest {
         assertEquals("cannot add 169.254.20.10/32 to lo: RTNETLINK answers: Operation not permitted", failure.getMessage());
         address.remove();
         assertEquals(1, ip.changes.size(), "nothing to remove after a failed add");
+    }
+
+    /**
+     * The real {@code ip} on the kernel, inside a network namespace of the test's own (its {@code lo}
+     * stands for the host's, which the test leaves alone): the address is added, seen and removed.
+     */
+    @Test
+    void withTheRealIpCommandInANetworkNamespace() throws Exception {
+        String netns = "kybern-dns-test-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        run(List.of("ip", "netns", "add", netns));
+        try {
+            LoopbackAddress.Commands inNamespace = command -> {
+                List<String> namespaced = new ArrayList<>(command);
+                namespaced.addAll(1, List.of("-n", netns));
+                return LoopbackAddress.PROCESSES.run(namespaced);
+            };
+            LoopbackAddress address = new LoopbackAddress(InetAddress.getByName("169.254.20.10"), inNamespace);
+            address.add();
+            String shown = run(List.of("ip", "-n", netns, "-o", "addr", "show", "dev", "lo"));
+            assertTrue(shown.contains("inet 169.254.20.10/32"), shown);
+            address.remove();
+            shown = run(List.of("ip", "-n", netns, "-o", "addr", "show", "dev", "lo"));
+            assertFalse(shown.contains("169.254.20.10"), shown);
+        } finally {
+            run(List.of("ip", "netns", "del", netns));
+        }
+    }
+
+    private static String run(List<String> command) throws IOException {
+        LoopbackAddress.Result result = LoopbackAddress.PROCESSES.run(command);
+        assertEquals(0, result.exitCode(), String.join(" ", command) + " (needs root and iproute2): " + result.output());
+        return result.output();
     }
 }
