@@ -16,12 +16,14 @@ import java.util.function.Consumer;
 
 /**
  * The Services and EndpointSlices of every namespace, kept by fabric8 informers and indexed for the
- * DNS: Services by {@code namespace/name}, slices by the Service they are labelled for. It is the
+ * DNS: Services by {@code namespace/name} and ClusterIP, slices by the Service they are labelled for
+ * and by endpoint address. It is the
  * {@link ClusterView} the server answers from once both informers have listed.
  */
 final class ClusterCache implements ClusterView, AutoCloseable {
 
     private static final String BY_SERVICE = "service";
+    private static final String BY_IP = "ip";
 
     private final SharedIndexInformer<Service> services;
     private final SharedIndexInformer<EndpointSlice> slices;
@@ -35,6 +37,11 @@ final class ClusterCache implements ClusterView, AutoCloseable {
             String service = labels == null ? null : labels.get(KubeDnsService.SERVICE_NAME_LABEL);
             return service == null ? List.of() : List.of(slice.getMetadata().getNamespace() + "/" + service);
         }));
+        services.addIndexers(Map.of(BY_IP, service -> service.getSpec() == null
+                || service.getSpec().getClusterIP() == null ? List.of() : List.of(service.getSpec().getClusterIP())));
+        slices.addIndexers(Map.of(BY_IP, slice -> slice.getEndpoints() == null ? List.of()
+                : slice.getEndpoints().stream().filter(e -> e.getAddresses() != null)
+                        .flatMap(e -> e.getAddresses().stream()).distinct().toList()));
         services.addEventHandler(handler(changed));
         slices.addEventHandler(handler(changed));
     }
@@ -63,6 +70,16 @@ final class ClusterCache implements ClusterView, AutoCloseable {
     @Override
     public boolean hasServices(String namespace) {
         return !services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).isEmpty();
+    }
+
+    @Override
+    public List<Service> servicesWithClusterIp(String ip) {
+        return services.getIndexer().byIndex(BY_IP, ip);
+    }
+
+    @Override
+    public List<EndpointSlice> slicesWithAddress(String ip) {
+        return slices.getIndexer().byIndex(BY_IP, ip);
     }
 
     @Override

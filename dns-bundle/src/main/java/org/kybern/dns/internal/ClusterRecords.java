@@ -16,6 +16,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.NSRecord;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
@@ -38,7 +39,9 @@ import org.xbill.DNS.Type;
  *       named port, one per ready endpoint host for a headless Service, with the targets' A records as
  *       additional records;</li>
  *   <li>{@code <a-b-c-d>.<ns>.pod.<zone>}: A {@code a.b.c.d};</li>
- *   <li>{@code dns-version.<zone>}: TXT with the schema version; the zone apex: SOA and NS.</li>
+ *   <li>{@code dns-version.<zone>}: TXT with the schema version; the zone apex: SOA and NS;</li>
+ *   <li>{@code <d>.<c>.<b>.<a>.in-addr.arpa} PTR of a ClusterIP: {@code <svc>.<ns>.svc.<zone>.}; of a
+ *       ready headless endpoint with a hostname: {@code <hostname>.<svc>.<ns>.svc.<zone>.}</li>
  * </ul>
  * Names are compared case-insensitively. A name that does not exist is NXDOMAIN, an existing one asked
  * for another type (AAAA: the cluster is IPv4) NOERROR without answers; both carry the zone's SOA in the
@@ -47,6 +50,7 @@ import org.xbill.DNS.Type;
 final class ClusterRecords {
 
     static final String SCHEMA_VERSION = "1.1.0";
+    private static final Name IN_ADDR_ARPA = Name.fromConstantString("in-addr.arpa.");
     private static final int PRIORITY = 0;
     private static final int WEIGHT = 100;
 
@@ -67,6 +71,49 @@ final class ClusterRecords {
     /** Whether {@code name} lies in the cluster domain (then this class answers it, and it is never forwarded). */
     boolean inZone(Name name) {
         return name.subdomain(zone);
+    }
+
+    /**
+     * The PTR answer for {@code qname} ({@code <d>.<c>.<b>.<a>.in-addr.arpa.}) when the address is a
+     * Service's ClusterIP or the address of a ready headless endpoint with a hostname; null when it is
+     * no address of the cluster's (the question then goes upstream).
+     */
+    Answer reverse(ClusterView view, Name qname) {
+        if (qname.labels() != 7 || !qname.subdomain(IN_ADDR_ARPA)) {
+            return null;
+        }
+        StringBuilder dotted = new StringBuilder();
+        for (int i = 3; i >= 0; i--) {
+            dotted.append(qname.getLabelString(i)).append(i > 0 ? "." : "");
+        }
+        InetAddress ip = ipv4(dotted.toString());
+        if (ip == null) {
+            return null;
+        }
+        String address = ip.getHostAddress();
+        List<Record> records = new ArrayList<>();
+        for (Service service : view.servicesWithClusterIp(address)) {
+            records.add(new PTRRecord(qname, DClass.IN, ttl, serviceName(service)));
+        }
+        for (EndpointSlice slice : view.slicesWithAddress(address)) {
+            Map<String, String> labels = slice.getMetadata().getLabels();
+            Service service = labels == null ? null : view.service(slice.getMetadata().getNamespace(),
+                    labels.get(KubeDnsService.SERVICE_NAME_LABEL));
+            if (service == null || !headless(service)) {
+                continue;
+            }
+            for (Host host : readyHosts(view, new ServiceNames(service, serviceName(service))).values()) {
+                boolean named = !host.label().equals(address.replace('.', '-'));
+                if (named && host.address().equals(ip)) {
+                    records.add(new PTRRecord(qname, DClass.IN, ttl, hostName(host.label(), serviceName(service))));
+                }
+            }
+        }
+        return records.isEmpty() ? null : found(records.stream().distinct().toList(), List.of());
+    }
+
+    private Name serviceName(Service service) {
+        return name(service.getMetadata().getName() + "." + service.getMetadata().getNamespace() + ".svc");
     }
 
     /** The answer to a question for {@code qname} (in the zone) and {@code qtype}, from {@code view}. */
@@ -118,7 +165,7 @@ final class ClusterRecords {
         if (service == null || service.getSpec() == null) {
             return nxDomain();
         }
-        ServiceNames names = new ServiceNames(service, name(service.getMetadata().getName() + "." + namespace + ".svc"));
+        ServiceNames names = new ServiceNames(service, serviceName(service));
         List<String> inner = labels.subList(0, labels.size() - 2);
         if ("ExternalName".equals(service.getSpec().getType())) {
             return inner.isEmpty() ? externalName(owner, service) : nxDomain();
@@ -321,10 +368,14 @@ final class ClusterRecords {
         }
     }
 
+    private static boolean headless(Service service) {
+        return service.getSpec() != null && "None".equals(service.getSpec().getClusterIP());
+    }
+
     /** A Service with its name in the zone. */
     private record ServiceNames(Service service, Name name) {
         boolean headless() {
-            return "None".equals(service.getSpec().getClusterIP());
+            return ClusterRecords.headless(service);
         }
     }
 

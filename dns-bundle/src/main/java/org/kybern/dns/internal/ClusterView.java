@@ -15,4 +15,10 @@ interface ClusterView {
 
     /** Whether {@code namespace} has any Service. */
     boolean hasServices(String namespace);
+
+    /** The Services whose ClusterIP is {@code ip}. */
+    List<Service> servicesWithClusterIp(String ip);
+
+    /** The EndpointSlices with an endpoint address {@code ip}. */
+    List<EndpointSlice> slicesWithAddress(String ip);
 }

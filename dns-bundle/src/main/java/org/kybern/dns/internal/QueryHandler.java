@@ -17,7 +17,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Turns one query packet into its response packet: names in the cluster domain from
- * {@link ClusterRecords} (authoritative; never forwarded), other names from the {@link Upstream}
+ * {@link ClusterRecords} (authoritative; never forwarded), PTR questions for the cluster's addresses
+ * too, other names from the {@link Upstream}
  * (SERVFAIL when it does not answer). A response over UDP is cut to 512 bytes, or to the client's EDNS
  * payload size, with the TC bit set so that the client asks again over TCP.
  */
@@ -92,7 +93,7 @@ final class QueryHandler {
         response.addRecord(question, Section.QUESTION);
         if (records.inZone(question.getName())) {
             cluster(question, response);
-        } else {
+        } else if (!reverse(question, response)) {
             forward(question, query.getHeader().getFlag(Flags.RD), response);
         }
         return response;
@@ -120,6 +121,19 @@ final class QueryHandler {
             ask(Record.newRecord(cname.getTarget(), question.getType(), DClass.IN), true)
                     .ifPresent(target -> target.getSection(Section.ANSWER).forEach(r -> response.addRecord(r, Section.ANSWER)));
         }
+    }
+
+    /** Answers a PTR question for an address of the cluster's; false when it is none (or not known yet). */
+    private boolean reverse(Record question, Message response) {
+        ClusterView current = view.get();
+        ClusterRecords.Answer answer = current == null || question.getType() != Type.PTR ? null
+                : records.reverse(current, question.getName());
+        if (answer == null) {
+            return false;
+        }
+        response.getHeader().setFlag(Flags.AA);
+        answer.answers().forEach(r -> response.addRecord(r, Section.ANSWER));
+        return true;
     }
 
     private void forward(Record question, boolean recursionDesired, Message response) {

@@ -117,6 +117,28 @@ class ClusterRecordsTest {
                 .map(r -> r.getName() + " " + Type.string(r.getType()) + " " + r.rdataToString()).toList());
     }
 
+    static Stream<Arguments> reverseQuestions() {
+        return Stream.of(
+                Arguments.of("5.0.111.10.in-addr.arpa.", List.of("PTR web.default.svc.cluster.local.")),
+                Arguments.of("6.0.111.10.IN-ADDR.ARPA.", List.of("PTR web.other.svc.cluster.local.")),
+                Arguments.of("1.0.0.10.in-addr.arpa.", List.of("PTR db-0.db.default.svc.cluster.local.")),
+                // not ours: no hostname, not ready, unknown, not an address: asked upstream
+                Arguments.of("2.0.0.10.in-addr.arpa.", null),
+                Arguments.of("3.0.0.10.in-addr.arpa.", null),
+                Arguments.of("9.9.111.10.in-addr.arpa.", null),
+                Arguments.of("0.111.10.in-addr.arpa.", null),
+                Arguments.of("x.0.111.10.in-addr.arpa.", null),
+                Arguments.of("5.0.111.10.example.", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reverseQuestions")
+    void reverseAnswers(String name, List<String> answers) {
+        ClusterRecords.Answer answer = records.reverse(cluster, Name.fromConstantString(name));
+        assertEquals(answers, answer == null ? null : answer.answers().stream()
+                .map(r -> Type.string(r.getType()) + " " + r.rdataToString()).toList(), name);
+    }
+
     @Test
     void onlyNamesInTheClusterDomainAreOurs() {
         assertTrue(records.inZone(Name.fromConstantString("a.b.CLUSTER.local.")));

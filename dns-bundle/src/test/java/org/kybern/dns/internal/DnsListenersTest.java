@@ -110,6 +110,15 @@ class DnsListenersTest {
     }
 
     @Test
+    void aClusterIpHasItsServicesNameAndOtherAddressesGoUpstream() throws IOException {
+        assertEquals(List.of("PTR web.default.svc.cluster.local."),
+                answers(ask(resolver(false), "5.0.111.10.in-addr.arpa.", Type.PTR)));
+        assertEquals(0, upstream.queries());
+        assertEquals(Rcode.NXDOMAIN, ask(resolver(false), "1.2.0.192.in-addr.arpa.", Type.PTR).getRcode());
+        assertEquals(1, upstream.queries());
+    }
+
+    @Test
     void otherNamesAreForwardedUpstream() throws IOException {
         for (boolean tcp : new boolean[] {false, true}) {
             Message response = ask(resolver(tcp), FakeUpstream.NAME.toString(), Type.A);

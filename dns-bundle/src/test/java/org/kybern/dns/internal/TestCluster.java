@@ -45,6 +45,17 @@ final class TestCluster implements ClusterView {
         return services.stream().anyMatch(s -> s.getMetadata().getNamespace().equals(namespace));
     }
 
+    @Override
+    public List<Service> servicesWithClusterIp(String ip) {
+        return services.stream().filter(s -> ip.equals(s.getSpec().getClusterIP())).toList();
+    }
+
+    @Override
+    public List<EndpointSlice> slicesWithAddress(String ip) {
+        return slices.stream().filter(s -> s.getEndpoints().stream().anyMatch(e -> e.getAddresses().contains(ip)))
+                .toList();
+    }
+
     /** A Service with this ClusterIP ("None": headless) and ports "name/PROTOCOL/port". */
     static Service service(String namespace, String name, String clusterIp, String... ports) {
         return new ServiceBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()

@@ -25,6 +25,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
@@ -111,6 +112,8 @@ class DnsIT {
                 Type.A), List.of("A " + ip)::equals);
         assertEquals(List.of("SRV 0 100 80 web.dns-it.svc.cluster.local."),
                 answers("_http._tcp.web." + NS + ".svc.cluster.local.", Type.SRV));
+        assertEquals(List.of("PTR web.dns-it.svc.cluster.local."),
+                answers(ReverseMap.fromAddress(ip).toString(), Type.PTR));
 
         client.resource(new ServiceBuilder().withNewMetadata().withNamespace(NS).withName("db").endMetadata()
                 .withNewSpec().withClusterIP("None").addNewPort().withName("pg").withPort(5432).endPort().endSpec()
