@@ -17,6 +17,7 @@ import org.kybern.api.proxy.ProxyState;
 import org.kybern.client.ClusterClients;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * ones) programmed with every service port and its ready endpoints. A mode change switches backends
  * live, without restarting the watches.
  */
-@Component(configurationPid = ServiceProxy.PID, immediate = true, service = ServiceProxy.class)
+@Component(configurationPid = ServiceProxy.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = ServiceProxy.class)
 @Designate(ocd = ProxyConfig.class)
 public final class ServiceProxy {
 

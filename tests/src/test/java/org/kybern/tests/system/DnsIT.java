@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,11 +33,12 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
- * The cluster DNS on the running distribution, configured through {@code etc/org.kybern.dns.cfg} to
- * listen on 127.0.0.1 and a free port (no address on {@code lo}, an upstream on 127.0.0.1 that does
- * not answer: no query leaves the machine): it makes the kube-dns Service with ClusterIP 10.96.0.10 and
- * its EndpointSlice, fixes the Service when it is changed, answers Services' names from the API, and
- * deletes its slice when its configuration goes.
+ * The cluster DNS on the running distribution, configured for the test through
+ * {@code etc/org.kybern.dns.cfg} to listen on 127.0.0.1 and a free port (an upstream on 127.0.0.1 that
+ * does not answer: no query leaves the machine): it makes the kube-dns Service with ClusterIP
+ * 10.96.0.10 and its EndpointSlice, fixes the Service when it is changed, answers Services' names
+ * from the API, and replaces its slice when its configuration changes back to what
+ * {@code ./kybern up} wrote (the defaults, which {@link ServicesIT} uses from pods).
  */
 @ExtendWith(SharedCluster.class)
 class DnsIT {
@@ -46,6 +49,7 @@ class DnsIT {
     private static KybernCluster cluster;
     private static KubernetesClient client;
     private static Path config;
+    private static String original;
     private static int port;
 
     @BeforeAll
@@ -55,6 +59,7 @@ class DnsIT {
         Pods.createNamespace(client, NS);
         port = KybernCluster.freePort();
         config = cluster.stateDir().resolve("karaf/etc/org.kybern.dns.cfg");
+        original = Files.readString(config);
         Files.writeString(config, String.join("\n", "listenAddress = 127.0.0.1", "port = " + port,
                 "addListenAddress = false", "upstream = 127.0.0.1:" + KybernCluster.freePort(),
                 "upstreamTimeoutMillis = 500", "nodeName = dns-it", ""));
@@ -66,11 +71,15 @@ class DnsIT {
             return;
         }
         try {
-            Files.deleteIfExists(config);
-            Await.until(SETTLE, "the DNS server's EndpointSlice gone with its configuration", () -> slice() == null
+            Files.writeString(config, original);
+            Await.until(SETTLE, "the test's EndpointSlice gone with its configuration", () -> slice() == null
                     ? "gone" : "present", "gone"::equals);
+            Await.until(SETTLE, "kube-dns's EndpointSlice at the default 169.254.20.10:53 again",
+                    () -> client.discovery().v1().endpointSlices().inNamespace("kube-system")
+                            .withLabel("endpointslice.kubernetes.io/managed-by", "kybern-dns").list().getItems(),
+                    slices -> slices.size() == 1
+                            && slices.get(0).getEndpoints().get(0).getAddresses().equals(List.of("169.254.20.10")));
         } finally {
-            client.services().inNamespace("kube-system").withName("kube-dns").delete();
             client.namespaces().withName(NS).delete();
             client.close();
         }
@@ -94,8 +103,9 @@ class DnsIT {
         assertEquals(List.of("127.0.0.1"), slice.getEndpoints().get(0).getAddresses());
         assertEquals(List.of(port, port), slice.getPorts().stream().map(p -> p.getPort()).toList());
 
-        client.resource(new ServiceBuilder(service).editSpec().withSelector(Map.of("app", "other")).endSpec().build())
-                .update();
+        // A merge patch, as kubectl patch would send: the server keeps changing nothing else meanwhile.
+        client.services().inNamespace("kube-system").withName("kube-dns")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"selector\":{\"app\":\"other\"}}}");
         Await.until(SETTLE, "the selector taken off kube-dns again", DnsIT::kubeDns,
                 s -> s.getSpec().getSelector() == null || s.getSpec().getSelector().isEmpty());
         assertEquals("kybern-dns", slice().getMetadata().getLabels().get("endpointslice.kubernetes.io/managed-by"),

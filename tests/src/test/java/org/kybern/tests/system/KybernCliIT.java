@@ -27,7 +27,7 @@ class KybernCliIT {
 
     @BeforeAll
     static void up() throws Exception {
-        cluster = KybernCluster.up("kybern-cli");
+        cluster = KybernCluster.up("kybern-cli", false);
     }
 
     @AfterAll

@@ -46,7 +46,7 @@ final class KybernCluster {
     record Result(int exitCode, String output) {
     }
 
-    private KybernCluster(Path stateDir) throws IOException {
+    private KybernCluster(Path stateDir, boolean services) throws IOException {
         this.stateDir = stateDir;
         this.apiPort = freePort();
         env.put("KYBERN_STATE_DIR", stateDir.toString());
@@ -56,21 +56,26 @@ final class KybernCluster {
         env.put("KYBERN_KUBELET_PORT", Integer.toString(freePort()));
         env.put("KYBERN_NO_BUILD", "1");
         env.put("KUBECONFIG", kubeconfig().toString());
+        env.put("KYBERN_SERVICES", services ? "on" : "off");
     }
 
-    /** Runs {@code ./kybern up} for a state directory under {@code target/} and checks it says ready. */
-    static KybernCluster up(String name) throws Exception {
+    /**
+     * Runs {@code ./kybern up} for a state directory under {@code target/} and checks it says ready.
+     * Only one cluster on the machine may run the service proxy and the cluster DNS ({@code services}):
+     * they own the kernel's {@code kybern} nftables table, ClusterIPs on lo and 169.254.20.10:53.
+     */
+    static KybernCluster up(String name, boolean services) throws Exception {
         Path stateDir = Path.of("target", name).toAbsolutePath();
         if (Files.exists(stateDir)) {
             // A previous run's cluster and data: stop it if it still runs, then start clean.
-            new KybernCluster(stateDir).kybern("down");
+            new KybernCluster(stateDir, services).kybern("down");
             try (Stream<Path> files = Files.walk(stateDir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
         }
-        KybernCluster cluster = new KybernCluster(Files.createDirectories(stateDir));
+        KybernCluster cluster = new KybernCluster(Files.createDirectories(stateDir), services);
         Result up = cluster.kybern("up");
         if (up.exitCode() != 0 || !up.output().contains("ready")) {
             cluster.kybern("down");

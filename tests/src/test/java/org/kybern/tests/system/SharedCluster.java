@@ -25,7 +25,7 @@ final class SharedCluster implements BeforeAllCallback {
 
     private static KybernCluster start() {
         try {
-            return KybernCluster.up("shared-cluster");
+            return KybernCluster.up("shared-cluster", true);
         } catch (Exception e) {
             throw new IllegalStateException("./kybern up failed", e);
         }
