@@ -159,6 +159,12 @@ public final class ServiceProxy {
         return backends.status().activeMode();
     }
 
+    /** The mode of the backend that {@code mode} chooses among the registered ones now, or null when none fits. */
+    public String choiceFor(String mode) {
+        ProxyMode.Choice choice = ProxyMode.choose(mode, List.copyOf(backends.status().registered()));
+        return choice.chosen() == null ? null : choice.chosen().mode();
+    }
+
     /** The modes a configuration may name: auto and those of the registered backends. */
     public Set<String> modes() {
         Set<String> modes = new TreeSet<>(Set.of(ProxyMode.AUTO, ProxyMode.NFTABLES, ProxyMode.USERSPACE));

@@ -44,13 +44,15 @@ public class ProxyModeCommand implements Action {
         Dictionary<String, Object> properties = config.getProperties() == null ? new Hashtable<>() : config.getProperties();
         properties.put("mode", wanted);
         config.update(properties);
+        // auto too: until the backend it chooses (nftables where usable) is the active one.
+        String target = proxy.choiceFor(wanted);
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!"auto".equals(wanted) && !wanted.equals(proxy.activeMode()) && System.currentTimeMillis() < deadline) {
+        while (target != null && !target.equals(proxy.activeMode()) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         System.out.println("mode " + wanted + " configured; active backend: "
                 + (proxy.activeMode() == null ? "none" : proxy.activeMode()));
-        if (!"auto".equals(wanted) && !wanted.equals(proxy.activeMode())) {
+        if (target == null || !target.equals(proxy.activeMode())) {
             System.out.println("not switched (yet): see kybern:proxy for why");
         }
         return null;
