@@ -66,16 +66,16 @@ class KybernCliIT {
         assertEquals(0, features.exitCode(), features.output());
         for (String feature : List.of("kybern-store", "kybern-store-etcd", "kybern-apiserver", "kybern-scheduler",
                 "kybern-controllers", "kybern-kubelet", "kybern-runtime-docker", "kybern-runtime-rkt",
-                "kybern-proxy", "kybern-client", "kybern-master", "kybern-node", "kybern-all")) {
+                "kybern-proxy", "kybern-proxy-nftables", "kybern-proxy-userspace", "kybern-dns", "kybern-client", "kybern-master", "kybern-node", "kybern-all")) {
             assertTrue(features.output().lines().anyMatch(l -> l.split("\\s+")[0].equals(feature) && l.contains("Started")),
                     feature + " installed and started:\n" + features.output());
         }
         KybernCluster.Result bundles = cluster.kybern("console", "bundle:list -t 0 --no-format | grep Kybern");
         assertEquals(0, bundles.exitCode(), bundles.output());
         List<String> kybernBundles = bundles.output().lines().filter(l -> l.contains("Kybern")).toList();
-        // Eleven bundles, all Active, and the model export fragment, Resolved as fragments are.
-        assertEquals(12, kybernBundles.size(), bundles.output());
-        assertEquals(11, kybernBundles.stream().filter(l -> l.contains("Active")).count(), bundles.output());
+        // Fourteen bundles, all Active, and the model export fragment, Resolved as fragments are.
+        assertEquals(15, kybernBundles.size(), bundles.output());
+        assertEquals(14, kybernBundles.stream().filter(l -> l.contains("Active")).count(), bundles.output());
         assertTrue(kybernBundles.stream().anyMatch(l -> l.contains("Resolved") && l.contains("model export fragment")),
                 bundles.output());
     }
