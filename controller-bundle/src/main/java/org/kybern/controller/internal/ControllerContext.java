@@ -9,10 +9,11 @@ import org.kybern.client.WorkQueue;
 
 /**
  * What every controller is made with while the controller manager leads: the client, the shared
- * informers, a timer for delayed work, an event writer, the configuration and the clock.
+ * informers, a timer for delayed work, an event writer, threads for concurrent writes ({@link SlowStart}),
+ * the configuration and the clock.
  */
 record ControllerContext(KubernetesClient client, Informers informers, ScheduledExecutorService timer,
-        Executor eventWriter, ControllerManagerConfig config, Clock clock) {
+        Executor eventWriter, Executor writes, ControllerManagerConfig config, Clock clock) {
 
     /** A queue whose delayed adds run on the shared timer. */
     WorkQueue newQueue() {

@@ -35,6 +35,8 @@ public final class ControllerManager {
     static final String LEASE_NAME = "kube-controller-manager";
     private static final Logger LOG = LoggerFactory.getLogger(ControllerManager.class);
     private static final Duration SYNC_TIMEOUT = Duration.ofSeconds(60);
+    /** Threads for one reconcile's concurrent writes: slow-start batches beyond this wait for a thread. */
+    private static final int WRITE_THREADS = 16;
 
     private final ControllerManagerConfig config;
     private final String identity;
@@ -106,13 +108,16 @@ public final class ControllerManager {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 daemon("kybern-controllers-timer"));
         private final ExecutorService eventWriter = Executors.newSingleThreadExecutor(daemon("kybern-controllers-events"));
+        /** Concurrent API writes of one reconcile (slow-start batches of pods). */
+        private final ExecutorService writes = Executors.newFixedThreadPool(WRITE_THREADS,
+                daemon("kybern-controllers-writes"));
         private final List<Controller> controllers;
         private final List<Thread> workers = new ArrayList<>();
         private volatile boolean stopped;
 
         Running(KubernetesClient client, ControllerManagerConfig config) {
             this.informers = new Informers(client);
-            ControllerContext context = new ControllerContext(client, informers, timer, eventWriter, config,
+            ControllerContext context = new ControllerContext(client, informers, timer, eventWriter, writes, config,
                     Clock.systemUTC());
             this.controllers = List.of(new ReplicaSetController(context), new DeploymentController(context),
                     new GarbageCollector(context), new NamespaceController(context), new ServiceAccountController(context),
@@ -173,6 +178,7 @@ public final class ControllerManager {
             }
             informers.stop();
             timer.shutdownNow();
+            writes.shutdown();
             eventWriter.shutdown();
         }
     }

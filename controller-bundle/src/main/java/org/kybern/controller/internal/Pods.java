@@ -51,8 +51,9 @@ final class Pods {
         }
     }
 
-    /** The API server's message for a refused write. */
-    static String reason(KubernetesClientException e) {
-        return e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+    /** The API server's message for a refused write (the exception's own message for a failure of another kind). */
+    static String reason(RuntimeException e) {
+        return e instanceof KubernetesClientException k && k.getStatus() != null && k.getStatus().getMessage() != null
+                ? k.getStatus().getMessage() : e.getMessage();
     }
 }

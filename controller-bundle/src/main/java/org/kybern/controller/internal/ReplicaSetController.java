@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.kybern.client.Matching;
 
@@ -24,9 +25,11 @@ final class ReplicaSetController extends QueuedController {
     static final String NAME = "replicaset-controller";
 
     private final Expectations expectations = new Expectations(System::nanoTime);
+    private final Executor writes;
 
     ReplicaSetController(ControllerContext context) {
         super(context, NAME);
+        this.writes = context.writes();
         informers.onChange(ReplicaSet.class, rs -> queue.add(Informers.key(rs)));
         informers.of(Pod.class).addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -109,7 +112,7 @@ final class ReplicaSetController extends QueuedController {
         for (Pod pod : plan.release()) {
             Pods.release(client, pod, rs);
         }
-        KubernetesClientException failure = null;
+        RuntimeException failure = null;
         if (plan.create() > 0) {
             failure = create(key, rs, plan.create());
         } else if (!plan.delete().isEmpty()) {
@@ -127,23 +130,25 @@ final class ReplicaSetController extends QueuedController {
         }
     }
 
-    /** Creates pods one after another; the first refusal stops the rest (retried after a back-off). */
-    private KubernetesClientException create(String key, ReplicaSet rs, int count) {
+    /**
+     * Creates the pods in slow-start batches (1, 2, 4, … at once), as Kubernetes: a batch with a refusal
+     * ends it, and the pods not created are no longer expected (retried after a back-off).
+     */
+    private RuntimeException create(String key, ReplicaSet rs, int count) {
         expectations.expect(key, count, Set.of());
-        for (int i = 0; i < count; i++) {
-            try {
-                Pod created = client.pods().inNamespace(rs.getMetadata().getNamespace())
-                        .resource(ReplicaSetSync.newPod(rs)).create();
-                events.normal(rs, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
-            } catch (KubernetesClientException e) {
-                for (int skipped = i; skipped < count; skipped++) {
-                    expectations.creationObserved(key);
-                }
-                events.warning(rs, "FailedCreate", "Error creating: " + Pods.reason(e));
-                return e;
-            }
+        SlowStart.Outcome<Pod> outcome = SlowStart.run(count, writes, () -> client.pods()
+                .inNamespace(rs.getMetadata().getNamespace()).resource(ReplicaSetSync.newPod(rs)).create());
+        for (Pod created : outcome.results()) {
+            events.normal(rs, "SuccessfulCreate", "Created pod: " + created.getMetadata().getName());
         }
-        return null;
+        for (RuntimeException e : outcome.failures()) {
+            expectations.creationObserved(key);
+            events.warning(rs, "FailedCreate", "Error creating: " + Pods.reason(e));
+        }
+        for (int i = 0; i < outcome.skipped(); i++) {
+            expectations.creationObserved(key);
+        }
+        return outcome.firstFailure();
     }
 
     private void delete(String key, ReplicaSet rs, List<Pod> pods) {
