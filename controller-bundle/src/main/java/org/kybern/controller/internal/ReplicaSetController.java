@@ -97,7 +97,7 @@ final class ReplicaSetController extends QueuedController {
     }
 
     @Override
-    public void reconcile(String key) {
+    public void reconcile(String key) throws InterruptedException {
         ReplicaSet rs = informers.get(ReplicaSet.class, key);
         if (rs == null) {
             expectations.forget(key);
@@ -134,7 +134,7 @@ final class ReplicaSetController extends QueuedController {
      * Creates the pods in slow-start batches (1, 2, 4, … at once), as Kubernetes: a batch with a refusal
      * ends it, and the pods not created are no longer expected (retried after a back-off).
      */
-    private RuntimeException create(String key, ReplicaSet rs, int count) {
+    private RuntimeException create(String key, ReplicaSet rs, int count) throws InterruptedException {
         expectations.expect(key, count, Set.of());
         SlowStart.Outcome<Pod> outcome = SlowStart.run(count, writes, () -> client.pods()
                 .inNamespace(rs.getMetadata().getNamespace()).resource(ReplicaSetSync.newPod(rs)).create());

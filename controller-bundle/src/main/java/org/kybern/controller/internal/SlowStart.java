@@ -3,7 +3,7 @@ package org.kybern.controller.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -34,8 +34,13 @@ final class SlowStart {
     private SlowStart() {
     }
 
-    /** Makes up to {@code count} calls of {@code call} on {@code executor}, in doubling batches. */
-    static <T> Outcome<T> run(int count, Executor executor, Supplier<T> call) {
+    /**
+     * Makes up to {@code count} calls of {@code call} on {@code executor}, in doubling batches.
+     *
+     * @throws InterruptedException when the caller is interrupted while a batch runs (the controller
+     *                              manager stopping): the calls not yet begun are cancelled
+     */
+    static <T> Outcome<T> run(int count, Executor executor, Supplier<T> call) throws InterruptedException {
         List<T> results = new ArrayList<>();
         List<RuntimeException> failures = new ArrayList<>();
         int done = 0;
@@ -47,9 +52,13 @@ final class SlowStart {
             }
             for (CompletableFuture<T> pending : calls) {
                 try {
-                    results.add(pending.join());
-                } catch (CompletionException e) {
-                    failures.add(e.getCause() instanceof RuntimeException cause ? cause : e);
+                    results.add(pending.get());
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause() instanceof RuntimeException cause ? cause
+                            : new IllegalStateException(e.getCause()));
+                } catch (InterruptedException e) {
+                    calls.forEach(c -> c.cancel(false));
+                    throw e;
                 }
             }
             done += size;

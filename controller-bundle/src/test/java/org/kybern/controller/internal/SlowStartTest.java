@@ -1,8 +1,11 @@
 package org.kybern.controller.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +27,7 @@ class SlowStartTest {
     }
 
     @Test
-    void everyCallSucceedsInDoublingBatches() {
+    void everyCallSucceedsInDoublingBatches() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         SlowStart.Outcome<Integer> outcome = SlowStart.run(10, executor, calls::getAndIncrement);
         assertEquals(10, outcome.results().size());
@@ -57,7 +61,7 @@ class SlowStartTest {
     }
 
     @Test
-    void aFailingBatchEndsItAndTheRestAreSkipped() {
+    void aFailingBatchEndsItAndTheRestAreSkipped() throws Exception {
         // Batches 1, 2, 4, 8 of 20: the sixth call (in the batch of 4) fails, so 7 calls are made and 13 skipped.
         AtomicInteger calls = new AtomicInteger();
         IllegalStateException refused = new IllegalStateException("exceeded quota");
@@ -76,7 +80,7 @@ class SlowStartTest {
     }
 
     @Test
-    void whenEveryCallFailsOnlyTheFirstIsMade() {
+    void whenEveryCallFailsOnlyTheFirstIsMade() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         SlowStart.Outcome<Integer> outcome = SlowStart.run(5, executor, () -> {
             calls.incrementAndGet();
@@ -88,11 +92,39 @@ class SlowStartTest {
     }
 
     @Test
-    void noCallsForZero() {
+    void noCallsForZero() throws Exception {
         SlowStart.Outcome<Integer> outcome = SlowStart.run(0, executor, () -> {
             throw new AssertionError("called");
         });
         assertEquals(0, outcome.results().size());
         assertEquals(0, outcome.skipped());
+    }
+    @Test
+    void aStoppingCallerIsNotHeldByACallThatHangs() throws Exception {
+        // The controller manager interrupts its workers when it stops; a write that never returns must not keep one.
+        CountDownLatch hanging = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                SlowStart.run(3, executor, () -> {
+                    hanging.countDown();
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 0;
+                });
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        assertTrue(hanging.await(10, TimeUnit.SECONDS), "the first call began");
+        caller.interrupt();
+        caller.join(TimeUnit.SECONDS.toMillis(10));
+        assertFalse(caller.isAlive(), "the caller returned after its interrupt");
+        assertInstanceOf(InterruptedException.class, thrown.get());
     }
 }
