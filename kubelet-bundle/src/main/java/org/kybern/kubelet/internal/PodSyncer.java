@@ -51,6 +51,9 @@ final class PodSyncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodSyncer.class);
     private static final Duration IMAGE_BACKOFF = Duration.ofSeconds(10);
+    /** How long after a kill (137) a pod is synced again, every {@link #OOM_RECHECK}, for a late OOM flag. */
+    private static final Duration OOM_WINDOW = Duration.ofSeconds(10);
+    private static final Duration OOM_RECHECK = Duration.ofSeconds(1);
     private static final long DEFAULT_GRACE_SECONDS = 30;
     /** Kubernetes' minimum grace for containers whose pod object is gone (its spec unknown). */
     private static final Duration ORPHAN_GRACE = Duration.ofSeconds(2);
@@ -128,11 +131,27 @@ final class PodSyncer {
             removeOldAttempts(attempts);
         }
         PodStatus status = writeStatus(pod, sandbox, attempts, waiting);
+        if (mayLearnOfAnOomKill(attempts)) {
+            requeueAfter.accept(key, OOM_RECHECK);
+        }
         boolean terminal = "Succeeded".equals(status.getPhase()) || "Failed".equals(status.getPhase());
         if (terminal && sandbox != null) {
             stopContainers(pod, running(attempts), Instant.now().plusSeconds(gracePeriod(pod)), null);
             runtime.stopPodSandbox(sandbox.id()); // Kubernetes releases a finished pod's network namespace
         }
+    }
+
+    /**
+     * A container killed (137) moments ago that the runtime does not call OOMKilled may still become
+     * so: Docker learns of an OOM kill by an event of its own that can come after the exit, later than
+     * the runtime waits for it on a busy machine. Such a pod is looked at again for a few seconds, so
+     * its status shows the reason once it is known (nothing else would sync a finished pod again).
+     */
+    private static boolean mayLearnOfAnOomKill(Map<String, List<ContainerStatus>> attempts) {
+        Instant recent = Instant.now().minus(OOM_WINDOW);
+        return attempts.values().stream().flatMap(List::stream)
+                .anyMatch(c -> c.state() == ContainerStatus.State.EXITED && c.exitCode() == 137
+                        && !"OOMKilled".equals(c.reason()) && c.finishedAt() != null && c.finishedAt().isAfter(recent));
     }
 
     /** Computes the pod's status from what the runtime shows and writes it when it changed. */

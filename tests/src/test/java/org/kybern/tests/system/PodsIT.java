@@ -308,7 +308,10 @@ class PodsIT {
                     resources:
                       limits: {memory: 32Mi}
                 """);
-        Pod pod = Pods.await(client, NS, "memory-hog", START, "Failed", p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase()));
+        // Docker may flag the OOM kill a moment after the exit: the kubelet's status follows it.
+        Pod pod = Pods.await(client, NS, "memory-hog", START, "Failed with its container OOMKilled",
+                p -> p.getStatus() != null && "Failed".equals(p.getStatus().getPhase())
+                        && "OOMKilled".equals(terminatedReason(p, "hog")));
         ContainerStatus hog = Pods.container(pod, "hog");
         assertEquals("OOMKilled", hog.getState().getTerminated().getReason(), hog.toString());
         assertEquals(137, hog.getState().getTerminated().getExitCode());
@@ -429,5 +432,12 @@ class PodsIT {
         } while (System.nanoTime() < deadline);
         throw new AssertionError("kubectl logs " + pod + " -c " + container + " never showed '" + text + "':\n"
                 + logs.output());
+    }
+
+    /** The reason of a container's terminated state, or null. */
+    private static String terminatedReason(Pod pod, String container) {
+        ContainerStatus c = Pods.container(pod, container);
+        return c == null || c.getState() == null || c.getState().getTerminated() == null ? null
+                : c.getState().getTerminated().getReason();
     }
 }

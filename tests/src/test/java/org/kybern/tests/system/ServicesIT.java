@@ -52,7 +52,13 @@ class ServicesIT {
 
     private static final String NS = "services-it";
     private static final Duration SETTLE = Duration.ofSeconds(90);
-    /** Serves its own name ($HOSTNAME: the pod's, see docs/node.md on the sandbox pool) on 8080 while /www/ready exists for the readiness probe; on TERM serves 2 s more. */
+    /**
+     * Serves its own name ($HOSTNAME: the pod's, see docs/node.md on the sandbox pool) on 8080 while
+     * /www/ready exists for the readiness probe; on TERM serves 5 s more, as Kubernetes advises for
+     * zero-downtime scale-down: the proxies must drop a deleted pod before it stops answering, and
+     * nothing bounds how long that takes (2 s was too short on a loaded 2-core machine: a request
+     * reached a pod already gone in two of three full runs on 2026-12-06).
+     */
     private static final String WEB = """
             apiVersion: apps/v1
             kind: Deployment
@@ -67,7 +73,7 @@ class ServicesIT {
                   containers:
                   - name: web
                     image: kybern/busybox:1
-                    command: [sh, -c, 'mkdir -p /www; echo $HOSTNAME > /www/index.html; touch /www/ready; httpd -f -p 8080 -h /www & trap "sleep 2; kill $!; exit 0" TERM; wait']
+                    command: [sh, -c, 'mkdir -p /www; echo $HOSTNAME > /www/index.html; touch /www/ready; httpd -f -p 8080 -h /www & trap "sleep 5; kill $!; exit 0" TERM; wait']
                     ports:
                     - {name: http, containerPort: 8080}
                     readinessProbe:
@@ -203,7 +209,12 @@ class ServicesIT {
         Process requests = new ProcessBuilder("docker", "exec", clientContainer, "sh", "-c", loop)
                 .redirectErrorStream(true).start();
         try {
+            long scaledDown = System.nanoTime();
             scale(1);
+            // How long the deleted pods stay in the Service's slices: they keep serving 5 s after TERM.
+            Await.until(SETTLE, "one ready endpoint of web", () -> readyEndpoints("web"), n -> n == 1);
+            System.out.printf("ServicesIT (%s): the 2 deleted pods left web's EndpointSlice %d ms after the scale-down%n",
+                    mode, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - scaledDown));
             awaitWebPods(1);
             scale(3);
             awaitWebPods(3);
@@ -316,6 +327,14 @@ class ServicesIT {
 
     private static void scale(int replicas) {
         client.apps().deployments().inNamespace(NS).withName("web").scale(replicas);
+    }
+
+    /** The ready endpoints in the EndpointSlices of a Service, as a proxy counts them. */
+    private static long readyEndpoints(String service) {
+        return client.discovery().v1().endpointSlices().inNamespace(NS).withLabel("kubernetes.io/service-name", service)
+                .list().getItems().stream().flatMap(slice -> slice.getEndpoints().stream())
+                .filter(e -> e.getConditions() == null || !Boolean.FALSE.equals(e.getConditions().getReady()))
+                .count();
     }
 
     /** The web pods not being deleted. */
