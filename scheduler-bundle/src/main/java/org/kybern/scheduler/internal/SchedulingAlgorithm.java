@@ -2,7 +2,6 @@ package org.kybern.scheduler.internal;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,16 +91,15 @@ final class SchedulingAlgorithm {
 
     private static String best(Profile profile, Pod pod, List<NodeInfo> feasible, Cycle cycle) {
         long[] total = new long[feasible.size()];
+        long[] scores = new long[feasible.size()];
         for (Profile.Weighted weighted : profile.scores()) {
             ScorePlugin plugin = weighted.plugin();
-            Map<String, Long> scores = new HashMap<>(feasible.size() * 2);
-            for (NodeInfo node : feasible) {
-                scores.put(node.name(), plugin.score(cycle, pod, node));
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = plugin.score(cycle, pod, feasible.get(i));
             }
-            plugin.normalize(cycle, pod, scores);
+            plugin.normalize(cycle, pod, new NodeScores(feasible, scores));
             for (int i = 0; i < total.length; i++) {
-                long score = Math.max(0, Math.min(ScorePlugin.MAX_SCORE, scores.getOrDefault(feasible.get(i).name(), 0L)));
-                total[i] += score * weighted.weight();
+                total[i] += Math.max(0, Math.min(ScorePlugin.MAX_SCORE, scores[i])) * weighted.weight();
             }
         }
         int chosen = 0;
