@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import org.kybern.api.scheduler.NodeInfo;
 
@@ -81,29 +82,53 @@ final class NodeScores extends AbstractMap<String, Long> {
                         if (next >= scores.length) {
                             throw new NoSuchElementException();
                         }
-                        int i = next++;
-                        return new Entry<>() {
-                            @Override
-                            public String getKey() {
-                                return nodes.get(i).name();
-                            }
-
-                            @Override
-                            public Long getValue() {
-                                return scores[i];
-                            }
-
-                            @Override
-                            public Long setValue(Long value) {
-                                long previous = scores[i];
-                                scores[i] = value;
-                                return previous;
-                            }
-                        };
+                        return new Slot(next++);
                     }
                 };
             }
         };
+    }
+
+    /** One node's score, written through to the array; equal to any entry of the same name and score. */
+    private final class Slot implements Entry<String, Long> {
+        private final int i;
+
+        Slot(int i) {
+            this.i = i;
+        }
+
+        @Override
+        public String getKey() {
+            return nodes.get(i).name();
+        }
+
+        @Override
+        public Long getValue() {
+            return scores[i];
+        }
+
+        @Override
+        public Long setValue(Long value) {
+            long previous = scores[i];
+            scores[i] = value;
+            return previous;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry<?, ?> e && Objects.equals(getKey(), e.getKey())
+                    && Objects.equals(getValue(), e.getValue());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(getKey()) ^ Long.hashCode(scores[i]);
+        }
+
+        @Override
+        public String toString() {
+            return getKey() + "=" + scores[i];
+        }
     }
 
     /** Built on the first lookup by name: the default plugins only iterate and replace. */

@@ -30,6 +30,8 @@ class NodeScoresTest {
         long[] scores = {1, 2, 3};
         Map<String, Long> map = new NodeScores(nodes, scores);
         assertEquals(Map.of("a", 1L, "b", 2L, "c", 3L), map);
+        assertEquals(map, Map.of("a", 1L, "b", 2L, "c", 3L));
+        assertEquals(Map.of("a", 1L, "b", 2L, "c", 3L).hashCode(), map.hashCode());
         assertEquals(2L, map.get("b"));
         assertNull(map.get("z"));
         assertEquals(3L, map.put("c", 7L));
