@@ -304,7 +304,8 @@ class PodsIT {
                   containers:
                   - name: hog
                     image: kybern/busybox:1
-                    command: [dd, if=/dev/zero, of=/dev/null, bs=100M, count=1]
+                    # over its limit after a second: Docker does not see an OOM kill in a container's first moments
+                    command: [sh, -c, 'sleep 1; exec dd if=/dev/zero of=/dev/null bs=100M count=1']
                     resources:
                       limits: {memory: 32Mi}
                 """);

@@ -140,8 +140,11 @@ class DockerRuntimeTest {
     void aMemoryHogOverItsLimitIsOomKilled() {
         String uid = newUid();
         String sandboxId = runtime.runPodSandbox(sandbox("hog", uid, List.of()));
+        // Over its limit after a second, as a real hog: Docker watches for OOM kills only once the process
+        // runs, and does not see one in its first moments (docs/node.md).
         String id = runtime.createContainer(sandboxId, container("hog", uid, "main",
-                "dd if=/dev/zero of=/dev/null bs=100M count=1", Map.of(), null, List.of(), 32L << 20, 0, 0, null));
+                "sleep 1; exec dd if=/dev/zero of=/dev/null bs=100M count=1", Map.of(), null, List.of(), 32L << 20,
+                0, 0, null));
         runtime.startContainer(id);
         await("the hog to exit", Duration.ofSeconds(10), () -> exited(id));
 
