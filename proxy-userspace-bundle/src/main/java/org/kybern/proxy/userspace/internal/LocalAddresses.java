@@ -13,11 +13,19 @@ import org.slf4j.LoggerFactory;
  * The ClusterIPs made local addresses ({@code /32}) of one device. Remembers which addresses it added
  * itself and only ever removes those: an address that was there before (another backend's, the DNS
  * bundle's) is used but left alone.
+ *
+ * <p>The kernel's local route of each added address names {@value #HOST_SOURCE} as the source, so a
+ * connection the node itself opens to a ClusterIP comes from {@value #HOST_SOURCE}, not from the
+ * ClusterIP. While the proxy switches to the nftables backend both are at work for a moment: a
+ * connection opened then is DNATed to a pod, and had it the ClusterIP as its source, the pod's answers
+ * would be addressed to an address the node stops having when this backend leaves, and be lost
+ * (kube-proxy's NodePort on 127.0.0.1 is reached the same way, which the nftables backend masquerades).
  */
 final class LocalAddresses {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalAddresses.class);
     private static final Pattern INET = Pattern.compile("\\binet (\\d+\\.\\d+\\.\\d+\\.\\d+)/\\d+");
+    static final String HOST_SOURCE = "127.0.0.1";
 
     private final IpCommand ip;
     private final String device;
@@ -35,6 +43,8 @@ final class LocalAddresses {
             if (!present.contains(address)) {
                 ip.run("addr", "add", address + "/32", "dev", device);
                 added.add(address);
+                ip.run("route", "replace", "local", address, "dev", device, "table", "local", "proto", "kernel",
+                        "scope", "host", "src", HOST_SOURCE);
                 LOG.debug("Added {}/32 to {}", address, device);
             }
         }
@@ -74,6 +84,11 @@ final class LocalAddresses {
             if (present().contains(address)) {
                 ip.run("addr", "del", address + "/32", "dev", device);
                 LOG.debug("Removed {}/32 from {}", address, device);
+            }
+            // The local route with another source outlives the address: without this the node would
+            // go on taking the ClusterIP for its own.
+            if (!ip.run("route", "show", "table", "local", "type", "local", address, "dev", device).isEmpty()) {
+                ip.run("route", "del", "local", address, "dev", device, "table", "local");
             }
             added.remove(address);
         } catch (ProxyException e) {

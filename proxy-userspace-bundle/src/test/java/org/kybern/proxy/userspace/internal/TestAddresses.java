@@ -45,17 +45,30 @@ final class TestAddresses {
                 .collect(Collectors.toSet());
     }
 
+    /** The addresses of this test's range with a route in the kernel's {@code local} table now. */
+    Set<String> localRoutes() throws ProxyException {
+        return Arrays.stream(IP.run("route", "show", "table", "local", "type", "local").split("\n"))
+                .map(line -> line.trim().replaceFirst("^local\\s+", "").split("\\s+")[0])
+                .filter(dst -> dst.startsWith(prefix))
+                .collect(Collectors.toSet());
+    }
+
     /** Adds {@code ip} to lo as another process would (the backend must leave it alone). */
     void addByTest(String ip) throws ProxyException {
         IP.run("addr", "add", ip + "/32", "dev", "lo");
     }
 
-    /** Removes whatever of this test's range is on lo (also after a failed test). */
+    /** Removes whatever of this test's range is on lo, and its local routes (also after a failed test). */
     void removeAll() {
         try {
             for (String ip : new HashSet<>(onLo())) {
                 if (!before.contains(ip)) {
                     IP.run("addr", "del", ip + "/32", "dev", "lo");
+                }
+            }
+            for (String ip : localRoutes()) {
+                if (!before.contains(ip)) {
+                    IP.run("route", "del", "local", ip, "dev", "lo", "table", "local");
                 }
             }
         } catch (ProxyException e) {

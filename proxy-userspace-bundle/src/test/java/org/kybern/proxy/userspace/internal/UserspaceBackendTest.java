@@ -136,6 +136,25 @@ class UserspaceBackendTest {
                 () -> backend.describe().equals(Map.of("test/web:", "connections: 0 (total 6)")));
     }
 
+    /**
+     * The node's own connections to a ClusterIP come from 127.0.0.1, not from the ClusterIP: while the
+     * proxy switches to nftables, such a connection may be DNATed to a pod, whose answers must still
+     * find the node after this backend has taken the ClusterIP off lo.
+     */
+    @Test
+    void theNodeReachesAClusterIpFromLoopbackAndNoRouteOutlivesTheAddress() throws Exception {
+        backend.sync(state(tcp("web", 1, 0, 0, all())));
+        try (Socket socket = open(range.ip(1), PORT)) {
+            assertEquals("127.0.0.1", socket.getLocalAddress().getHostAddress(), "the node's source address");
+            assertTrue(names.contains(askOn(socket)));
+        }
+        assertEquals(Set.of(range.ip(1)), range.localRoutes());
+
+        backend.cleanUp();
+        assertEquals(Set.of(), range.onLo(), "the ClusterIP left lo");
+        assertEquals(Set.of(), range.localRoutes(), "and so did its local route: the node no longer takes it for its own");
+    }
+
     @Test
     void clientIpAffinityKeepsEachClientOnItsEndpoint() throws Exception {
         backend.sync(state(tcp("sticky", 1, 0, 60, all())));
