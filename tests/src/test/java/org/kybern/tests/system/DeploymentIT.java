@@ -54,9 +54,16 @@ class DeploymentIT {
         client = Workloads.newNamespace(cluster, NS);
     }
 
-    /** The second good version and the broken one, made here from kybern/busybox:1 (again each run: idempotent). */
+    /**
+     * The second good version and the broken one, made here from kybern/busybox:1. Tagging again is a
+     * no-op; a commit makes a new image each time (and leaves the last one dangling), so the broken
+     * version is made only when missing.
+     */
     private static void tagVersions() throws Exception {
         Docker.run("tag", GOOD, GOOD2);
+        if (!Docker.run("images", "-q", BROKEN).isEmpty()) {
+            return;
+        }
         String container = Docker.run("create", GOOD, "sh");
         try {
             Docker.run("commit", "--change", "ENV BROKEN=1", container, BROKEN);

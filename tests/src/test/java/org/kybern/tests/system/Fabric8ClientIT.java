@@ -353,7 +353,11 @@ class Fabric8ClientIT {
             configMaps.resource(new ConfigMapBuilder().withMetadata(meta("after")).addToData("n", "1").build()).create();
             configMaps.withName("after").edit(c -> new ConfigMapBuilder(c).addToData("n", "2").build());
             configMaps.withName("before").delete();
-            List<String> seen = List.of(events.next(), events.next(), events.next());
+            // Should no event come, the failure says what state the informer was in.
+            Supplier<String> state = () -> "informer running " + informer.isRunning() + ", watching "
+                    + informer.isWatching() + ", last sync at " + informer.lastSyncResourceVersion() + ", list attempts "
+                    + events.lists.get() + ", stopped " + informer.stopped().toCompletableFuture();
+            List<String> seen = List.of(events.next(state), events.next(state), events.next(state));
             assertEquals(List.of("ADDED after 1", "MODIFIED after 2", "DELETED before 1"), seen);
         } finally {
             informer.close();
@@ -426,8 +430,12 @@ class Fabric8ClientIT {
         }
 
         String next() throws InterruptedException {
+            return next(() -> "");
+        }
+
+        String next(Supplier<String> context) throws InterruptedException {
             String event = seen.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS);
-            assertNotNull(event, "an informer event within " + DEADLINE.toSeconds() + " s");
+            assertNotNull(event, () -> "an informer event within " + DEADLINE.toSeconds() + " s " + context.get());
             return event;
         }
 

@@ -202,9 +202,13 @@ class ServicesIT {
     void scalingThreeToOneToThreeFailsNoRequest(String mode) throws Exception {
         switchMode(mode);
         // The client pod requests every 50 ms, a bounded number of times, and prints one line per request
-        // (a failure with its number and curl's exit code: 6 no DNS answer, 7 refused, 28 timed out).
-        String loop = "for i in $(seq 1200); do if curl -s -m 3 -o /dev/null http://web/; then echo OK; else"
-                + " echo \"FAIL request $i: curl exit $?\"; fi; [ -e /tmp/stop ] && break; sleep 0.05; done; echo END";
+        // (a failure with its number, curl's exit code — 6 no DNS answer, 7 refused, 28 timed out —, when
+        // it began and how far it got: seconds to the DNS answer, to the connection, to the first byte,
+        // 0 for a step not reached, and the address connected to).
+        String loop = "for i in $(seq 1200); do t=\"$(date +%T) uptime $(cut -d' ' -f1 /proc/uptime)\";"
+                + " if r=$(curl -s -m 3 -o /dev/null -w '%{time_namelookup} %{time_connect} %{time_starttransfer}"
+                + " %{remote_ip}' http://web/); then echo OK; else echo \"FAIL request $i: curl exit $? (began $t;"
+                + " dns connect first-byte address: $r)\"; fi; [ -e /tmp/stop ] && break; sleep 0.05; done; echo END";
         Docker.run("exec", clientContainer, "rm", "-f", "/tmp/stop");
         Process requests = new ProcessBuilder("docker", "exec", clientContainer, "sh", "-c", loop)
                 .redirectErrorStream(true).start();
