@@ -300,8 +300,11 @@ class Fabric8ClientIT {
     /**
      * A watch from a revision the store has compacted away ends with 410 Gone, and an informer whose
      * watch meets that lists again and keeps seeing changes. The embedded store keeps the last
-     * {@code watchHistory} revisions; set to 5 (the store restarts with it, which also ends open
-     * watches), revisions older than a few are compacted, and afterwards it is set back.
+     * {@code watchHistory} revisions; set to 50 (the store restarts with it, which also ends open
+     * watches), the informer's revision, a hundred churned revisions ago, is compacted, and afterwards
+     * it is set back. Not smaller: after the restart every informer of the shared cluster lists again
+     * at once, and with a history of a few revisions, which its busy moments write within a second,
+     * their watches would find their list's revision compacted again and again.
      */
     @Test
     void aWatchFromACompactedRevisionIsGoneAndAnInformerRelistsAndCarriesOn() throws Exception {
@@ -319,11 +322,11 @@ class Fabric8ClientIT {
 
             // Revisions the informer's watch does not see (another namespace), then compaction.
             var elsewhere = client.configMaps().inNamespace(NAMESPACE);
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 50; i++) {
                 elsewhere.resource(new ConfigMapBuilder().withMetadata(meta("churn-" + i)).build()).create();
                 elsewhere.withName("churn-" + i).delete();
             }
-            setWatchHistory("5");
+            setWatchHistory("50");
 
             // A plain watch from the informer's revision: 410 Gone.
             CompletableFuture<WatcherException> closed = new CompletableFuture<>();
