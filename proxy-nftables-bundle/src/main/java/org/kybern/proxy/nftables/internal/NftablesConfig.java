@@ -19,6 +19,12 @@ public @interface NftablesConfig {
                     + "(Debian: apt-get install nftables).")
     String nft() default "nft";
 
+    @AttributeDefinition(name = "conntrack command",
+            description = "conntrack-tools' conntrack: a name looked up on PATH or an absolute path (Debian: "
+                    + "apt-get install conntrack). Used to end UDP flows to a ClusterIP that began before this "
+                    + "backend took it over (under the userspace backend), which would otherwise never be DNATed.")
+    String conntrack() default "conntrack";
+
     @AttributeDefinition(name = "Hairpin bridge",
             description = "The pods' bridge: each sync turns on hairpin mode on its ports, so that a pod reaches "
                     + "itself through its own Service. Empty: leave the bridge alone.")

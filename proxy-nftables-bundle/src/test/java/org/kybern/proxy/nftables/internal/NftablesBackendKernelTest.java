@@ -57,7 +57,7 @@ class NftablesBackendKernelTest {
         clusterIpPrefix = "10.111." + random.nextInt(0, 256) + ".";
         nodePort = random.nextInt(30000, 32768);
         backend = new NftablesBackend(table, new NftCommand("nft", Duration.ofSeconds(10)),
-                new KernelSettings(), TestNetwork.BRIDGE);
+                new KernelSettings(), TestNetwork.BRIDGE, new ConntrackCommand("conntrack", Duration.ofSeconds(10)));
         network = new TestNetwork();
         endpoints = List.of(endpoint("ep1", 11), endpoint("ep2", 12), endpoint("ep3", 13));
         network.addPod(CLIENT, 100);
@@ -178,6 +178,45 @@ class NftablesBackendKernelTest {
             String answer = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
             assertTrue(answer.matches("ep[123] .*\n"), answer);
             assertEquals(dns.clusterIP(), reply.getAddress().getHostAddress(), "the reply comes from the ClusterIP");
+        }
+    }
+
+    /**
+     * A pod's UDP flow that began while the ClusterIP was a local address answering for itself (as
+     * under the userspace backend) is ended when the backend takes the ClusterIP over, so the pod's next
+     * datagram from the same port is translated like a new one. Meanwhile a blackhole route holds the
+     * ClusterIP: an untranslated datagram is dropped on the host, never sent on by the default route.
+     */
+    @Test
+    void aUdpFlowThatBeganBeforeTheTableIsEndedAndThenTranslated() throws Exception {
+        String clusterIP = ip(62);
+        int sourcePort = ThreadLocalRandom.current().nextInt(20000, 30000);
+        Commands.run("ip", "route", "add", "blackhole", clusterIP + "/32");
+        try {
+            Commands.run("ip", "addr", "add", clusterIP + "/32", "dev", "lo");
+            try (DatagramSocket local = new DatagramSocket(new InetSocketAddress(clusterIP, 53))) {
+                Thread answer = new Thread(() -> {
+                    try {
+                        DatagramPacket query = new DatagramPacket(new byte[100], 100);
+                        local.receive(query);
+                        byte[] reply = "local\n".getBytes(StandardCharsets.UTF_8);
+                        local.send(new DatagramPacket(reply, reply.length, query.getSocketAddress()));
+                    } catch (IOException e) {
+                        // the pod's side reports no answer
+                    }
+                }, "test-local-udp");
+                answer.start();
+                assertEquals("local", network.udpFrom(CLIENT, sourcePort, clusterIP, 53), "before the table");
+                answer.join(5000);
+            } finally {
+                Commands.run("ip", "addr", "del", clusterIP + "/32", "dev", "lo");
+            }
+
+            backend.sync(state(new ServicePort("kube-system", "dns", "dns", "UDP", clusterIP, 53, 0, 0, endpoints)));
+            String answer = network.udpFrom(CLIENT, sourcePort, clusterIP, 53);
+            assertTrue(answer.matches("ep[123] .*"), "the same flow, translated now: " + answer);
+        } finally {
+            Commands.run("ip", "route", "del", "blackhole", clusterIP + "/32");
         }
     }
 

@@ -75,6 +75,12 @@ final class TestNetwork implements AutoCloseable {
                 Integer.toString(port)).strip();
     }
 
+    /** What pod {@code name} gets for one UDP datagram from its port {@code sourcePort} to {@code ip:port}. */
+    String udpFrom(String name, int sourcePort, String ip, int port) {
+        return Commands.run("ip", "netns", "exec", namespace(name), "python3", script.toString(), "udp-client", ip,
+                Integer.toString(port), Integer.toString(sourcePort)).strip();
+    }
+
     /** The test's address 172.17.&lt;octet&gt;.{@code host}. */
     String address(int host) {
         return "172.17." + octet + "." + host;
