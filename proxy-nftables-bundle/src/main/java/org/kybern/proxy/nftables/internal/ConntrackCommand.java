@@ -29,12 +29,12 @@ final class ConntrackCommand {
     }
 
     /**
-     * Deletes the UDP flows to {@code clusterIP} that were not translated (their answers came from the
-     * ClusterIP itself: it was a local address, as under the userspace backend, or nothing proxied it)
-     * and returns how many there were. Flows the table translated are left alone.
+     * Deletes the UDP flows to {@code clusterIP} whose answers come from {@code answeredBy} - the
+     * ClusterIP itself for flows that were not translated, an endpoint's IP for flows translated to it -
+     * and returns how many there were.
      */
-    int deleteUntranslatedUdp(String clusterIP) throws ProxyException {
-        return delete("-p", "udp", "--orig-dst", clusterIP, "--reply-src", clusterIP);
+    int deleteUdp(String clusterIP, String answeredBy) throws ProxyException {
+        return delete("-p", "udp", "--orig-dst", clusterIP, "--reply-src", answeredBy);
     }
 
     /** Why the command cannot run here, or {@code null} when it lists flows. */

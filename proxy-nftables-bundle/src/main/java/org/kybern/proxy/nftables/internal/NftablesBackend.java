@@ -1,9 +1,7 @@
 package org.kybern.proxy.nftables.internal;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.kybern.api.proxy.ProxyBackend;
 import org.kybern.api.proxy.ProxyException;
@@ -34,10 +32,7 @@ public final class NftablesBackend implements ProxyBackend {
     private final NftCommand nft;
     private final KernelSettings kernel;
     private final String hairpinBridge;
-    private final ConntrackCommand conntrack;
-    /** The UDP ClusterIPs this backend has programmed since it took over, their old flows ended. */
-    private final Set<String> udpClusterIPs = new HashSet<>();
-    private boolean conntrackMissingReported;
+    private final StaleUdpFlows staleUdpFlows;
     private volatile Map<String, String> described = Map.of();
 
     @Activate
@@ -53,7 +48,7 @@ public final class NftablesBackend implements ProxyBackend {
         this.nft = nft;
         this.kernel = kernel;
         this.hairpinBridge = hairpinBridge;
-        this.conntrack = conntrack;
+        this.staleUdpFlows = new StaleUdpFlows(conntrack);
     }
 
     @Override
@@ -67,42 +62,12 @@ public final class NftablesBackend implements ProxyBackend {
         kernel.routeLocalnetFor(state.nodeAddresses());
         kernel.hairpin(hairpinBridge);
         nft.apply(script);
-        endUntranslatedUdpFlows(state);
+        staleUdpFlows.afterSync(state);
         described = state.servicePorts().stream().collect(Collectors.toUnmodifiableMap(ServicePort::key,
                 port -> port.endpoints().isEmpty() ? "rejected: no endpoints"
                         : port.endpoints().size() + " endpoints, chain " + NftNames.serviceChain(port),
                 (first, second) -> first));
         LOG.debug("Programmed table ip {} with {} service ports", renderer.table(), state.servicePorts().size());
-    }
-
-    /**
-     * Ends the UDP flows to each ClusterIP this backend programs for the first time that its table did
-     * not translate. The kernel NATs only a flow's first packet; a pod's DNS queries that went to the
-     * userspace backend's local ClusterIP, from a source port its resolver picks again later, would
-     * otherwise follow their old conntrack entry untranslated, to an address no longer local, and be
-     * lost (kube-proxy clears stale UDP entries for the same reason). Flows it translated are left.
-     */
-    private void endUntranslatedUdpFlows(ProxyState state) {
-        for (ServicePort port : state.servicePorts()) {
-            if (!port.protocol().equals("UDP") || udpClusterIPs.contains(port.clusterIP())) {
-                continue;
-            }
-            try {
-                int ended = conntrack.deleteUntranslatedUdp(port.clusterIP());
-                udpClusterIPs.add(port.clusterIP());
-                if (ended > 0) {
-                    LOG.info("Ended {} UDP flows to {} that began before table ip {} translated it", ended,
-                            port.clusterIP(), renderer.table());
-                }
-            } catch (ProxyException e) {
-                if (!conntrackMissingReported) {
-                    conntrackMissingReported = true;
-                    LOG.warn("UDP flows to ClusterIPs that began before this backend took over (such as pods' DNS "
-                            + "queries under the userspace backend) are not ended and may time out: {}", e.getMessage());
-                }
-                return;
-            }
-        }
     }
 
     /** The clients the programmed table's affinity sets remember; none if no port asks for affinity. */
@@ -120,7 +85,7 @@ public final class NftablesBackend implements ProxyBackend {
     @Override
     public synchronized void cleanUp() {
         described = Map.of();
-        udpClusterIPs.clear();
+        staleUdpFlows.reset();
         try {
             nft.apply(renderer.deleteScript());
         } catch (ProxyException e) {

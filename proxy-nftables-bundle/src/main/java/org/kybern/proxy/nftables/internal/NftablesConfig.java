@@ -21,8 +21,8 @@ public @interface NftablesConfig {
 
     @AttributeDefinition(name = "conntrack command",
             description = "conntrack-tools' conntrack: a name looked up on PATH or an absolute path (Debian: "
-                    + "apt-get install conntrack). Used to end UDP flows to a ClusterIP that began before this "
-                    + "backend took it over (under the userspace backend), which would otherwise never be DNATed.")
+                    + "apt-get install conntrack). Used to end stale UDP flows to ClusterIPs: begun before this backend "
+                    + "took a ClusterIP over (under the userspace backend), or translated to an endpoint since removed.")
     String conntrack() default "conntrack";
 
     @AttributeDefinition(name = "Hairpin bridge",

@@ -220,6 +220,24 @@ class NftablesBackendKernelTest {
         }
     }
 
+    /**
+     * A UDP client that keeps its source port (one flow to the kernel) moves to the remaining endpoint
+     * when its endpoint leaves the service: the flow translated to the old one is ended.
+     */
+    @Test
+    void aUdpFlowToARemovedEndpointIsEndedAndMovesOn() throws Exception {
+        int sourcePort = ThreadLocalRandom.current().nextInt(30000, 40000);
+        String clusterIP = ip(63);
+        backend.sync(state(new ServicePort("kube-system", "dns", "dns", "UDP", clusterIP, 53, 0, 0,
+                endpoints.subList(0, 1))));
+        assertTrue(network.udpFrom(CLIENT, sourcePort, clusterIP, 53).startsWith("ep1 "), "the one endpoint");
+
+        backend.sync(state(new ServicePort("kube-system", "dns", "dns", "UDP", clusterIP, 53, 0, 0,
+                endpoints.subList(1, 2))));
+        String answer = network.udpFrom(CLIENT, sourcePort, clusterIP, 53);
+        assertTrue(answer.startsWith("ep2 "), "the same flow reaches the endpoint left: " + answer);
+    }
+
     @Test
     void podReachesClusterIpOnTheSameBridge() throws Exception {
         ServicePort web = tcp("web", 70, 0, endpoints);
