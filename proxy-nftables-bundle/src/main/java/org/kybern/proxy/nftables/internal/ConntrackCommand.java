@@ -17,7 +17,7 @@ import org.kybern.api.proxy.ProxyException;
  */
 final class ConntrackCommand {
 
-    static final String INSTALL_HINT = "apt-get install conntrack";
+    private static final String INSTALL_HINT = "apt-get install conntrack";
     private static final Pattern DELETED = Pattern.compile("(\\d+) flow entries have been deleted");
 
     private final String executable;
@@ -35,16 +35,6 @@ final class ConntrackCommand {
      */
     int deleteUdp(String clusterIP, String answeredBy) throws ProxyException {
         return delete("-p", "udp", "--orig-dst", clusterIP, "--reply-src", answeredBy);
-    }
-
-    /** Why the command cannot run here, or {@code null} when it lists flows. */
-    String unusableReason() {
-        try {
-            run("-C");
-            return null;
-        } catch (ProxyException e) {
-            return e.getMessage();
-        }
     }
 
     private int delete(String... filter) throws ProxyException {
