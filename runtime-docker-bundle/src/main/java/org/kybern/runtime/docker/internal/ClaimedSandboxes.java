@@ -1,38 +1,35 @@
 package org.kybern.runtime.docker.internal;
 
 import com.github.dockerjava.api.DockerClient;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.kybern.api.runtime.PodSandboxConfig;
 
 /**
  * Turns an idle pool sandbox into a pod's sandbox. Docker fixes a container's labels and hostname
- * at create, so a claim (1) keeps the pod's labels in a file inside the sandbox
- * ({@value #LABELS_FILE}), from which a restarted runtime reads them back, (2) renames the sandbox
+ * at create, so a claim (1) keeps the pod's labels in a file ({@value #LABELS_FILE}) beside the files
+ * Docker keeps for the sandbox on this host, from which a restarted runtime reads them back (a file
+ * written there costs nothing, where copying it into the container made dockerd start a process),
+ * (2) renames the sandbox
  * to the pod's name, and (3) rewrites the hostname, hosts and resolv.conf files that Docker shares from the sandbox into
  * every container joining it (as Kubernetes' dockershim rewrote resolv.conf). The kernel hostname
  * ({@code uname -n}) of a claimed sandbox stays the pool's: Docker offers no way to change it.
  */
 final class ClaimedSandboxes {
 
-    static final String LABELS_FILE = ".kybern-sandbox-labels";
+    static final String LABELS_FILE = "kybern-sandbox-labels";
 
     private final DockerClient docker;
     private final DockerCalls calls;
@@ -47,8 +44,11 @@ final class ClaimedSandboxes {
         String action = "claiming pool sandbox " + pooled.id() + " for pod " + config.namespace() + "/" + config.name();
         // Labels first: a runtime that dies before the rename leaves an idle-named sandbox, which the
         // next runtime removes; the other way round it would leave a pod's sandbox nobody can find.
-        calls.run(action, () -> docker.copyArchiveToContainerCmd(pooled.id()).withRemotePath("/")
-                .withTarInputStream(new ByteArrayInputStream(tarOf(LABELS_FILE, properties(labels)))).exec());
+        try {
+            writeLabels(labelsFile(pooled.hostnamePath()), labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException(action + ": cannot write its labels on this host", e);
+        }
         calls.run(action, () -> docker.renameContainerCmd(pooled.id()).withName(DockerNames.sandboxName(config)).exec());
         labelsById.put(pooled.id(), Map.copyOf(labels));
         try {
@@ -58,7 +58,7 @@ final class ClaimedSandboxes {
         }
     }
 
-    /** The labels of a claimed sandbox: remembered, else read back from the sandbox (and remembered if found). */
+    /** The labels of a claimed sandbox: remembered, else read back from its file (and remembered if found). */
     Map<String, String> labels(String sandboxId) {
         Map<String, String> known = labelsById.get(sandboxId);
         if (known != null) {
@@ -76,22 +76,34 @@ final class ClaimedSandboxes {
     }
 
     private Map<String, String> readLabels(String sandboxId) {
-        Optional<Map<String, String>> labels = calls.find("reading the labels of sandbox " + sandboxId, () -> {
-            try (InputStream tar = docker.copyArchiveFromContainerCmd(sandboxId, "/" + LABELS_FILE).exec();
-                    TarArchiveInputStream entries = new TarArchiveInputStream(tar)) {
-                TarArchiveEntry entry = entries.getNextEntry();
-                if (entry == null) {
-                    return Map.<String, String>of();
-                }
-                Properties properties = new Properties();
-                properties.load(new StringReader(new String(entries.readAllBytes(), StandardCharsets.UTF_8)));
-                return properties.stringPropertyNames().stream()
-                        .collect(Collectors.toUnmodifiableMap(key -> key, properties::getProperty));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return labels.orElse(Map.of());
+        Optional<Path> file = calls.find("inspecting sandbox " + sandboxId,
+                () -> docker.inspectContainerCmd(sandboxId).exec())
+                .map(inspected -> inspected.getHostnamePath())
+                .filter(hostnamePath -> hostnamePath != null && !hostnamePath.isEmpty())
+                .map(ClaimedSandboxes::labelsFile);
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the labels of sandbox " + sandboxId + " from " + file.get(), e);
+        }
+        return properties.stringPropertyNames().stream()
+                .collect(Collectors.toUnmodifiableMap(key -> key, properties::getProperty));
+    }
+
+    /** Beside the files Docker keeps for the container, so it goes when Docker removes the container. */
+    private static Path labelsFile(String hostnamePath) {
+        return Path.of(hostnamePath).resolveSibling(LABELS_FILE);
+    }
+
+    /** Written whole or not at all: a runtime that dies mid-write leaves no half a label set. */
+    private static void writeLabels(Path file, Map<String, String> labels) throws IOException {
+        Path written = file.resolveSibling(LABELS_FILE + ".new");
+        Files.write(written, properties(labels));
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void rewriteSharedFiles(SandboxPool.Pooled pooled, PodSandboxConfig config) throws IOException {
@@ -129,20 +141,5 @@ final class ClaimedSandboxes {
             throw new UncheckedIOException(e);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] tarOf(String name, byte[] content) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
-            TarArchiveEntry entry = new TarArchiveEntry(name);
-            entry.setSize(content.length);
-            entry.setMode(0644);
-            tar.putArchiveEntry(entry);
-            tar.write(content);
-            tar.closeArchiveEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }
