@@ -27,7 +27,12 @@ import org.kybern.client.WorkQueue;
 final class PodWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PodWorkers.class);
-    static final int WORKERS = 4;
+    /**
+     * Pods synced at once: as many as the runtime's default sandbox pool serves, since Docker starts
+     * containers joining pool sandboxes well in parallel (Kubernetes' kubelet syncs every pod on its
+     * own goroutine).
+     */
+    static final int WORKERS = 10;
     private static final long RESYNC_MILLIS = 60_000;
 
     private final NodeContext node;

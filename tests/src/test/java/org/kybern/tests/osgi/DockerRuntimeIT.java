@@ -80,7 +80,8 @@ public class DockerRuntimeIT extends KarafTestSupport {
     public void stoppingTheBundleRemovesItsIdlePoolSandboxesAndEndsItsThread() throws Exception {
         dockerRuntime();
         String owner = ProcessHandle.current().pid() + "@" + Files.readString(Path.of("/etc/hostname")).trim();
-        Kybern.await(DEADLINE, () -> poolSandboxes(owner).size() == 2,
+        // The default sandboxPoolSize.
+        Kybern.await(DEADLINE, () -> poolSandboxes(owner).size() == 10,
                 () -> "pool sandboxes of this Karaf: " + poolSandboxes(owner));
         Bundle runtimeBundle = new Kybern(context).bundle("org.kybern.runtime.docker");
         runtimeBundle.stop();

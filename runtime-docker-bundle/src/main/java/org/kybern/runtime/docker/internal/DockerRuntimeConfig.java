@@ -16,5 +16,5 @@ public @interface DockerRuntimeConfig {
 
     @AttributeDefinition(description = "How many sandboxes to keep started in advance, so a pod does not "
             + "wait for its sandbox (0: none). Needs dockerd on this host (a unix socket).")
-    int sandboxPoolSize() default 2;
+    int sandboxPoolSize() default 10;
 }
