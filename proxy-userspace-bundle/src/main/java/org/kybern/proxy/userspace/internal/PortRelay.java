@@ -22,14 +22,14 @@ final class PortRelay implements Closeable {
     private final RelayLoop loop;
     private final Settings settings;
     private final Sessions sessions;
-    private final BufferPool buffers;
+    private final RelayBuffers buffers;
     private final PortStats stats = new PortStats();
     private final EndpointPicker picker = new EndpointPicker(System::nanoTime);
     private final Map<InetSocketAddress, Closeable> listeners = new HashMap<>();
     private String protocol = "";
     private Set<InetSocketAddress> wanted = Set.of();
 
-    PortRelay(String key, RelayLoop loop, Settings settings, Sessions sessions, BufferPool buffers) {
+    PortRelay(String key, RelayLoop loop, Settings settings, Sessions sessions, RelayBuffers buffers) {
         this.key = key;
         this.loop = loop;
         this.settings = settings;
@@ -111,7 +111,7 @@ final class PortRelay implements Closeable {
         return sessions;
     }
 
-    BufferPool buffers() {
+    RelayBuffers buffers() {
         return buffers;
     }
 

@@ -88,8 +88,8 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
     }
 
     private void connected() throws IOException {
-        toUpstream = new Flow(client, upstream, port.buffers().take());
-        toClient = new Flow(upstream, client, port.buffers().take());
+        toUpstream = new Flow(client, upstream, port.buffers());
+        toClient = new Flow(upstream, client, port.buffers());
         connected = true;
         client.setOption(StandardSocketOptions.TCP_NODELAY, true);
         interest();
@@ -157,8 +157,8 @@ final class TcpSession implements RelayLoop.Handler, Closeable {
         Closing.quietly(client);
         Closing.quietly(upstream);
         if (connected) {
-            port.buffers().give(toUpstream.buffer());
-            port.buffers().give(toClient.buffer());
+            toUpstream.release();
+            toClient.release();
         }
         port.sessions().closed(this, port.stats());
     }

@@ -41,15 +41,13 @@ public final class UserspaceBackend implements ProxyBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserspaceBackend.class);
     private static final long DRAIN_POLL_MILLIS = 50;
-    /** Buffers kept for reuse: those of 128 connections. */
-    private static final int POOLED_BUFFERS = 256;
 
     private final Settings settings;
     private final IpCommand ip;
     private final LocalAddresses addresses;
     private final RelayLoop loop;
     private final Sessions sessions = new Sessions();
-    private final BufferPool buffers;
+    private final RelayBuffers buffers;
     private final Map<String, PortRelay> relays = new HashMap<>();
 
     @Activate
@@ -62,7 +60,7 @@ public final class UserspaceBackend implements ProxyBackend {
         this.ip = new IpCommand(settings.ipCommand());
         this.addresses = new LocalAddresses(ip, settings.device());
         this.loop = new RelayLoop(THREAD_NAME);
-        this.buffers = new BufferPool(settings.bufferBytes(), POOLED_BUFFERS);
+        this.buffers = RelayBuffers.of(settings);
     }
 
     @Override

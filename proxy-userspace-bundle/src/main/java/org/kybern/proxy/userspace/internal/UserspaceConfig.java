@@ -29,6 +29,15 @@ public @interface UserspaceConfig {
     int connectTimeoutSeconds() default 5;
 
     @AttributeDefinition(name = "Buffer KiB",
-            description = "The relay's buffer per direction of each connection; a full buffer stops reading.")
+            description = "The relay's buffer each direction of a connection starts with; a full buffer stops reading.")
     int bufferKiB() default 64;
+
+    @AttributeDefinition(name = "Bulk buffer KiB",
+            description = "The buffer a direction moves to when a read fills its first one (a bulk transfer); "
+                    + "not larger than Buffer KiB: none.")
+    int bulkBufferKiB() default 1024;
+
+    @AttributeDefinition(name = "Bulk buffers",
+            description = "How many bulk buffers may be in use at once (their direct memory: this times Bulk buffer KiB).")
+    int bulkBuffers() default 32;
 }

@@ -1,14 +1,16 @@
 package org.kybern.proxy.userspace.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
-/** Buffers come back empty for reuse, and the pool keeps no more than its bound. */
+/** Buffers come back empty for reuse, the pool keeps no more than its bound, and lends no more than its other. */
 class BufferPoolTest {
 
     @Test
@@ -35,5 +37,18 @@ class BufferPoolTest {
             pool.give(ByteBuffer.allocateDirect(64));
         }
         assertEquals(2, pool.free());
+    }
+
+    @Test
+    void aBoundedPoolLendsAtMostItsBoundUntilOneComesBack() {
+        BufferPool pool = new BufferPool(64, 2, 2);
+        ByteBuffer first = pool.take();
+        assertNotNull(pool.take());
+        assertNull(pool.take(), "two are out");
+
+        pool.give(first);
+
+        assertSame(first, pool.take());
+        assertNull(pool.take());
     }
 }

@@ -17,17 +17,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One relay direction between two real loopback connections: {@code writer -> from} is relayed to
- * {@code to -> reader}. Backpressure: a reader that does not read stops the flow reading.
+ * {@code to -> reader}. Backpressure: a reader that does not read stops the flow reading. A flow whose
+ * reads fill its small buffer moves to a bulk one while the bulk pool has one to lend.
  */
 class FlowTest {
 
     private static final int BUFFER = 16 * 1024;
+    private static final int BULK_BUFFER = 256 * 1024;
 
     private ServerSocketChannel server;
     private SocketChannel writer;
     private SocketChannel from;
     private SocketChannel to;
     private SocketChannel reader;
+    private RelayBuffers buffers;
     private Flow flow;
 
     @BeforeEach
@@ -40,7 +43,9 @@ class FlowTest {
         for (SocketChannel channel : new SocketChannel[] {writer, from, to, reader}) {
             channel.configureBlocking(false);
         }
-        flow = new Flow(from, to, ByteBuffer.allocate(BUFFER));
+        // No bulk buffer unless a test gives the pool one.
+        buffers = new RelayBuffers(new BufferPool(BUFFER, 2), new BufferPool(BULK_BUFFER, 1, 0));
+        flow = new Flow(from, to, buffers);
     }
 
     @AfterEach
@@ -91,5 +96,47 @@ class FlowTest {
         assertTrue(flow.done());
         assertEquals(data.length, in.position());
         assertArrayEquals(data, java.util.Arrays.copyOf(in.array(), data.length));
+    }
+
+    @Test
+    void aFlowWhoseReadsFillItsBufferMovesToABulkOneWhileTheBulkPoolLendsOne() throws Exception {
+        buffers = new RelayBuffers(new BufferPool(BUFFER, 2), new BufferPool(BULK_BUFFER, 1, 1));
+        flow = new Flow(from, to, buffers);
+        Flow second = new Flow(to, from, buffers);
+        byte[] data = NameEndpoint.data(1_000_000);
+        ByteBuffer out = ByteBuffer.wrap(data);
+        ByteBuffer in = ByteBuffer.allocate(data.length);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (in.hasRemaining() && System.nanoTime() < deadline) {
+            writer.write(out);
+            flow.pump();
+            reader.read(in);
+        }
+        assertArrayEquals(data, in.array(), "every byte arrived, in order, across the move");
+        assertEquals(BULK_BUFFER, flow.bufferBytes(), "its reads filled the small buffer");
+
+        // The one bulk buffer is lent: another flow whose reads fill its buffer keeps the small one...
+        relay(second, reader, writer, deadline);
+        assertEquals(BUFFER, second.bufferBytes());
+        // ...until the first gives it back.
+        flow.release();
+        relay(second, reader, writer, deadline);
+        assertEquals(BULK_BUFFER, second.bufferBytes());
+
+        second.release();
+        assertEquals(1, buffers.bulk().free(), "the bulk buffer came back for the next flow");
+    }
+
+    /** Relays a megabyte {@code source -> flow -> sink}. */
+    private static void relay(Flow flow, SocketChannel source, SocketChannel sink, long deadline) throws IOException {
+        byte[] data = NameEndpoint.data(1_000_000);
+        ByteBuffer out = ByteBuffer.wrap(data);
+        ByteBuffer in = ByteBuffer.allocate(data.length);
+        while (in.hasRemaining() && System.nanoTime() < deadline) {
+            source.write(out);
+            flow.pump();
+            sink.read(in);
+        }
+        assertArrayEquals(data, in.array());
     }
 }

@@ -15,7 +15,7 @@ import org.kybern.api.proxy.ServicePort;
  * Micro-benchmark (a main class, not a unit test): throughput in MB/s and request latency through the
  * userspace relay (a ClusterIP of 10.111.x.0/24 on lo) against the same endpoint directly, on loopback.
  * Needs root. Arguments: [MB per transfer (256)] [transfers (5)] [requests (20000)] [connections (2000)]
- * [relay buffer KiB (64)].
+ * [relay buffer KiB (64)] [bulk buffer KiB (1024; not larger than the relay buffer: none)].
  */
 public final class RelayBenchmark {
 
@@ -30,8 +30,9 @@ public final class RelayBenchmark {
         int requests = arg(args, 2, 20_000);
         int connections = arg(args, 3, 2_000);
         int bufferKiB = arg(args, 4, 64);
+        int bulkBufferKiB = arg(args, 5, 1024);
         TestAddresses range = new TestAddresses();
-        UserspaceBackend backend = new UserspaceBackend(new Settings("lo", "ip", 5, 30, 2, bufferKiB * 1024));
+        UserspaceBackend backend = new UserspaceBackend(new Settings("lo", "ip", 5, 30, 2, bufferKiB * 1024, bulkBufferKiB * 1024, 32));
         try (NameEndpoint endpoint = new NameEndpoint("bench", "127.0.0.2")) {
             backend.sync(new ProxyState(List.of(new ServicePort("bench", "bench", "", "TCP", range.ip(1), PORT, 0, 0,
                     List.of(endpoint.endpoint()))), List.of("127.0.0.1")));

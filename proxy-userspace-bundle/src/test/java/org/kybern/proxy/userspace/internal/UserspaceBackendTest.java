@@ -74,7 +74,7 @@ class UserspaceBackendTest {
     }
 
     private static UserspaceBackend backend(int drainSeconds, int udpIdleSeconds) throws IOException {
-        return new UserspaceBackend(new Settings("lo", "ip", drainSeconds, udpIdleSeconds, 2, 64 * 1024));
+        return new UserspaceBackend(new Settings("lo", "ip", drainSeconds, udpIdleSeconds, 2, 64 * 1024, 1024 * 1024, 4));
     }
 
     private List<Endpoint> all() {
@@ -457,7 +457,7 @@ class UserspaceBackendTest {
     @Test
     void unusableWithoutTheIpCommand() throws IOException {
         assertNull(backend.unusableReason(), "root with iproute2 (as the tests run) can use the backend");
-        UserspaceBackend noIp = new UserspaceBackend(new Settings("lo", "/nonexistent/ip", 1, 1, 1, 1024));
+        UserspaceBackend noIp = new UserspaceBackend(new Settings("lo", "/nonexistent/ip", 1, 1, 1, 1024, 1024, 0));
         try {
             String reason = noIp.unusableReason();
             assertNotNull(reason);
