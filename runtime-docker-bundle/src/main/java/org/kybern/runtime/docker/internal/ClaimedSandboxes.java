@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +21,9 @@ import org.kybern.api.runtime.PodSandboxConfig;
  * at create, so a claim (1) keeps the pod's labels in a file ({@value #LABELS_FILE}) beside the files
  * Docker keeps for the sandbox on this host, from which a restarted runtime reads them back (a file
  * written there costs nothing, where copying it into the container made dockerd start a process),
- * (2) renames the sandbox
- * to the pod's name, and (3) rewrites the hostname, hosts and resolv.conf files that Docker shares from the sandbox into
- * every container joining it (as Kubernetes' dockershim rewrote resolv.conf). The kernel hostname
+ * (2) renames the sandbox to the pod's name, and (3) rewrites the hostname, hosts and resolv.conf
+ * files that Docker shares from the sandbox into every container joining it (as Kubernetes'
+ * dockershim rewrote resolv.conf). The kernel hostname
  * ({@code uname -n}) of a claimed sandbox stays the pool's: Docker offers no way to change it.
  */
 final class ClaimedSandboxes {
@@ -76,22 +75,21 @@ final class ClaimedSandboxes {
     }
 
     private Map<String, String> readLabels(String sandboxId) {
-        Optional<Path> file = calls.find("inspecting sandbox " + sandboxId,
-                () -> docker.inspectContainerCmd(sandboxId).exec())
-                .map(inspected -> inspected.getHostnamePath())
-                .filter(hostnamePath -> hostnamePath != null && !hostnamePath.isEmpty())
-                .map(ClaimedSandboxes::labelsFile);
-        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
-            return Map.of();
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file.get(), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the labels of sandbox " + sandboxId + " from " + file.get(), e);
-        }
-        return properties.stringPropertyNames().stream()
-                .collect(Collectors.toUnmodifiableMap(key -> key, properties::getProperty));
+        return calls.find("reading the labels of sandbox " + sandboxId, () -> {
+            String hostnamePath = docker.inspectContainerCmd(sandboxId).exec().getHostnamePath();
+            Path file = hostnamePath == null || hostnamePath.isEmpty() ? null : labelsFile(hostnamePath);
+            if (file == null || !Files.isRegularFile(file)) {
+                return Map.<String, String>of();
+            }
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            return properties.stringPropertyNames().stream()
+                    .collect(Collectors.toUnmodifiableMap(key -> key, properties::getProperty));
+        }).orElse(Map.of());
     }
 
     /** Beside the files Docker keeps for the container, so it goes when Docker removes the container. */
