@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
-/** Buffers come back empty for reuse, the pool keeps no more than its bound, and lends no more than its other. */
+/** Buffers come back empty for reuse; a pool keeps no more than {@code maxFree} and lends no more than {@code maxOut}. */
 class BufferPoolTest {
 
     @Test

@@ -103,16 +103,8 @@ class FlowTest {
         buffers = new RelayBuffers(new BufferPool(BUFFER, 2), new BufferPool(BULK_BUFFER, 1, 1));
         flow = new Flow(from, to, buffers);
         Flow second = new Flow(to, from, buffers);
-        byte[] data = NameEndpoint.data(1_000_000);
-        ByteBuffer out = ByteBuffer.wrap(data);
-        ByteBuffer in = ByteBuffer.allocate(data.length);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (in.hasRemaining() && System.nanoTime() < deadline) {
-            writer.write(out);
-            flow.pump();
-            reader.read(in);
-        }
-        assertArrayEquals(data, in.array(), "every byte arrived, in order, across the move");
+        relay(flow, writer, reader, deadline);
         assertEquals(BULK_BUFFER, flow.bufferBytes(), "its reads filled the small buffer");
 
         // The one bulk buffer is lent: another flow whose reads fill its buffer keeps the small one...
@@ -127,7 +119,7 @@ class FlowTest {
         assertEquals(1, buffers.bulk().free(), "the bulk buffer came back for the next flow");
     }
 
-    /** Relays a megabyte {@code source -> flow -> sink}. */
+    /** Relays a megabyte {@code source -> flow -> sink}: every byte arrives, in order, also across a move. */
     private static void relay(Flow flow, SocketChannel source, SocketChannel sink, long deadline) throws IOException {
         byte[] data = NameEndpoint.data(1_000_000);
         ByteBuffer out = ByteBuffer.wrap(data);
@@ -137,6 +129,6 @@ class FlowTest {
             flow.pump();
             sink.read(in);
         }
-        assertArrayEquals(data, in.array());
+        assertArrayEquals(data, in.array(), "every byte arrived, in order");
     }
 }
