@@ -19,4 +19,13 @@ public interface CycleState {
      * beyond one node (pod affinity across a zone, spreading) need. Not to be modified.
      */
     List<NodeInfo> allNodes();
+
+    /**
+     * The nodes of {@link #allNodes()} that have a pod with pod affinity or anti-affinity terms
+     * (Kubernetes' HavePodsWithAffinityList): what a plugin that checks the placed pods' terms walks,
+     * instead of every node. Not to be modified.
+     */
+    default List<NodeInfo> nodesWithPodAffinity() {
+        return allNodes().stream().filter(node -> !node.podsWithAffinity().isEmpty()).toList();
+    }
 }

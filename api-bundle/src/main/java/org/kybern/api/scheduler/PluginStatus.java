@@ -12,6 +12,7 @@ import java.util.List;
 public record PluginStatus(Code code, List<String> reasons) {
 
     private static final PluginStatus SUCCESS = new PluginStatus(Code.SUCCESS, List.of());
+    private static final PluginStatus SKIP = new PluginStatus(Code.SKIP, List.of());
 
     /** The outcomes of the scheduling framework. */
     public enum Code {
@@ -22,7 +23,12 @@ public record PluginStatus(Code code, List<String> reasons) {
         /** Does not fit and preemption would not help. */
         UNSCHEDULABLE_AND_UNRESOLVABLE,
         /** The plugin failed; the pod is retried. */
-        ERROR
+        ERROR,
+        /**
+         * From PreFilter: the plugin's Filter has nothing to check for this pod and is not run for it.
+         * From PreScore: the plugin's Score is not run for this pod. Never from Filter or Score.
+         */
+        SKIP
     }
 
     public PluginStatus {
@@ -31,6 +37,11 @@ public record PluginStatus(Code code, List<String> reasons) {
 
     public static PluginStatus success() {
         return SUCCESS;
+    }
+
+    /** {@link Code#SKIP}: from PreFilter or PreScore, this plugin sits out the rest of the pod's cycle. */
+    public static PluginStatus skip() {
+        return SKIP;
     }
 
     public static PluginStatus unschedulable(String... reasons) {

@@ -44,6 +44,8 @@ final class ClusterSnapshot {
     /** The published view: never changed once handed out; a changed node is replaced in a copy. */
     private NodeInfo[] view;
     private List<NodeInfo> published;
+    /** Those of {@link #published} with pods that have pod (anti-)affinity; null when to be picked out again. */
+    private List<NodeInfo> publishedWithAffinity;
     /** Each node's place in {@link #view}; rebuilt when nodes come or go. */
     private final Map<String, Integer> positions = new HashMap<>();
     /** Nodes changed since the view was published. */
@@ -142,12 +144,17 @@ final class ClusterSnapshot {
             }
             view = list.toArray(NodeInfo[]::new);
             published = java.util.Collections.unmodifiableList(java.util.Arrays.asList(view));
+            publishedWithAffinity = null;
         } else if (!dirty.isEmpty()) {
             NodeInfo[] copy = view.clone();
             for (NodeState state : dirty) {
                 Integer position = positions.get(state.name);
                 if (position != null && state.node != null) {
+                    NodeInfo before = copy[position];
                     copy[position] = info(state);
+                    if (!before.podsWithAffinity().isEmpty() || state.withAffinity > 0) {
+                        publishedWithAffinity = null;
+                    }
                 }
             }
             view = copy;
@@ -155,6 +162,18 @@ final class ClusterSnapshot {
         }
         dirty.clear();
         return published;
+    }
+
+    /**
+     * A scheduling cycle against the nodes now ({@link #nodes()}), knowing which of them have pods with
+     * pod (anti-)affinity: picked out again only when such a pod came or went, not for every pod placed.
+     */
+    synchronized Cycle cycle() {
+        List<NodeInfo> nodes = nodes();
+        if (publishedWithAffinity == null) {
+            publishedWithAffinity = nodes.stream().filter(node -> !node.podsWithAffinity().isEmpty()).toList();
+        }
+        return new Cycle(nodes, publishedWithAffinity);
     }
 
     private static NodeInfo info(NodeState state) {

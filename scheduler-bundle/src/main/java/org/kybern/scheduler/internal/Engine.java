@@ -185,7 +185,7 @@ final class Engine {
             queue.unschedulable(entry);
             return;
         }
-        Cycle cycle = new Cycle(snapshot.nodes());
+        Cycle cycle = snapshot.cycle();
         SchedulingAlgorithm.Decision decision = algorithm.schedule(profile, pod, cycle.allNodes(), cycle);
         if (!decision.scheduled()) {
             if (decision.code() == PluginStatus.Code.ERROR) {

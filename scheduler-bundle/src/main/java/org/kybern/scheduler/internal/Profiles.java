@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.kybern.api.scheduler.BindPlugin;
 import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.PreFilterPlugin;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.ReservePlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
@@ -89,6 +90,7 @@ final class Profiles {
                 .toList();
         List<PreFilterPlugin> preFilters = new ArrayList<>();
         List<FilterPlugin> filters = new ArrayList<>();
+        List<PreScorePlugin> preScores = new ArrayList<>();
         List<Profile.Weighted> scores = new ArrayList<>();
         List<ReservePlugin> reserves = new ArrayList<>();
         List<BindPlugin> binders = new ArrayList<>();
@@ -98,6 +100,9 @@ final class Profiles {
             }
             if (p.plugin() instanceof FilterPlugin x) {
                 filters.add(x);
+            }
+            if (p.plugin() instanceof PreScorePlugin x) {
+                preScores.add(x);
             }
             if (p.plugin() instanceof ScorePlugin x) {
                 scores.add(new Profile.Weighted(x, profile.weights().getOrDefault(p.name(), x.weight())));
@@ -111,7 +116,7 @@ final class Profiles {
         }
         List<String> missing = profile.required().stream()
                 .filter(required -> members.stream().noneMatch(p -> p.name().equals(required))).sorted().toList();
-        return new Profile(name, List.copyOf(preFilters), List.copyOf(filters), List.copyOf(scores),
+        return new Profile(name, List.copyOf(preFilters), List.copyOf(filters), List.copyOf(preScores), List.copyOf(scores),
                 List.copyOf(reserves), List.copyOf(binders), missing);
     }
 

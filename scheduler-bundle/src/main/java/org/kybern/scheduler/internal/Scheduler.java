@@ -6,6 +6,7 @@ import java.util.Map;
 import org.kybern.api.scheduler.BindPlugin;
 import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.PreFilterPlugin;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.ReservePlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
@@ -137,6 +138,16 @@ public final class Scheduler implements SchedulerView {
     }
 
     void removeFilter(FilterPlugin plugin) {
+        removed(plugin);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPreScore(PreScorePlugin plugin, Map<String, Object> properties) {
+        added(plugin, properties);
+    }
+
+    void removePreScore(PreScorePlugin plugin) {
         removed(plugin);
     }
 

@@ -10,12 +10,15 @@ import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.PreFilterPlugin;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 
 /**
  * One scheduling cycle of one pod against a snapshot, as Kubernetes' schedulePod: PreFilter, Filter on
  * nodes taken in turn from a rotating start until enough feasible ones are found (Kubernetes' adaptive
- * percentageOfNodesToScore), Score and normalize per plugin, weigh, and pick the best (ties at random).
+ * percentageOfNodesToScore), PreScore, Score and normalize per plugin, weigh, and pick the best (ties at
+ * random). A plugin that answers Skip at PreFilter is not asked to Filter for the pod, one that answers
+ * Skip at PreScore is not asked to Score.
  * Used by the one scheduling thread only.
  */
 final class SchedulingAlgorithm {
@@ -36,26 +39,29 @@ final class SchedulingAlgorithm {
         if (nodes.isEmpty()) {
             return new Decision(null, "no nodes available to schedule pods", PluginStatus.Code.UNSCHEDULABLE, 0, 0);
         }
+        List<Object> skipped = new ArrayList<>(2);
         for (PreFilterPlugin plugin : profile.preFilters()) {
             PluginStatus status = plugin.preFilter(cycle, pod);
-            if (status.code() == PluginStatus.Code.ERROR) {
+            if (status.code() == PluginStatus.Code.SKIP) {
+                skipped.add(plugin);
+            } else if (status.code() == PluginStatus.Code.ERROR) {
                 return new Decision(null, plugin.name() + ": " + status.reason(), status.code(), 0, 0);
-            }
-            if (!status.isSuccess()) {
+            } else if (!status.isSuccess()) {
                 return fail(nodes.size(), status.reason() + ".", status.code(), 0);
             }
         }
+        FilterPlugin[] filters = profile.filters().stream().filter(f -> !isIn(f, skipped)).toArray(FilterPlugin[]::new);
         int wanted = feasibleNodesToFind(nodes.size());
         List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, nodes.size()));
         Map<String, Integer> reasons = new TreeMap<>();
         boolean resolvable = false;
         int evaluated = 0;
         int start = nextStartIndex % nodes.size();
-        for (int i = 0; i < nodes.size() && feasible.size() < wanted; i++) {
-            NodeInfo node = nodes.get((start + i) % nodes.size());
+        for (int i = 0, at = start; i < nodes.size() && feasible.size() < wanted; i++, at = at + 1 == nodes.size() ? 0 : at + 1) {
+            NodeInfo node = nodes.get(at);
             evaluated++;
             PluginStatus failed = null;
-            for (FilterPlugin filter : profile.filters()) {
+            for (FilterPlugin filter : filters) {
                 PluginStatus status = filter.filter(cycle, pod, node);
                 if (!status.isSuccess()) {
                     failed = status;
@@ -85,15 +91,39 @@ final class SchedulingAlgorithm {
         if (feasible.size() == 1) {
             return new Decision(feasible.get(0).name(), null, PluginStatus.Code.SUCCESS, 1, evaluated);
         }
-        return new Decision(best(profile, pod, feasible, cycle), null, PluginStatus.Code.SUCCESS, feasible.size(),
-                evaluated);
+        skipped.clear();
+        for (PreScorePlugin plugin : profile.preScores()) {
+            PluginStatus status = plugin.preScore(cycle, pod, feasible);
+            if (status.code() == PluginStatus.Code.SKIP) {
+                skipped.add(plugin);
+            } else if (!status.isSuccess()) {
+                return new Decision(null, "running PreScore plugin " + plugin.name() + ": " + status.reason(),
+                        PluginStatus.Code.ERROR, 0, evaluated);
+            }
+        }
+        return new Decision(best(profile, pod, feasible, cycle, skipped), null, PluginStatus.Code.SUCCESS,
+                feasible.size(), evaluated);
     }
 
-    private static String best(Profile profile, Pod pod, List<NodeInfo> feasible, Cycle cycle) {
+    /** Whether this very plugin instance is in the list (a plugin that skipped at PreFilter or PreScore). */
+    private static boolean isIn(Object plugin, List<Object> plugins) {
+        for (Object p : plugins) {
+            if (p == plugin) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The feasible node with the highest weighted score; plugins that skipped at PreScore give every node the same. */
+    private static String best(Profile profile, Pod pod, List<NodeInfo> feasible, Cycle cycle, List<Object> skipped) {
         long[] total = new long[feasible.size()];
         long[] scores = new long[feasible.size()];
         for (Profile.Weighted weighted : profile.scores()) {
             ScorePlugin plugin = weighted.plugin();
+            if (isIn(plugin, skipped)) {
+                continue;
+            }
             for (int i = 0; i < scores.length; i++) {
                 scores[i] = plugin.score(cycle, pod, feasible.get(i));
             }

@@ -42,7 +42,7 @@ class BinderTest {
     }
 
     private static Profile profile(BindPlugin... binders) {
-        return new Profile("default-scheduler", List.of(), List.of(), List.of(), List.of(), List.of(binders), List.of());
+        return new Profile("default-scheduler", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(binders), List.of());
     }
 
     private ClusterWriter.Outcome bind(Profile profile) {

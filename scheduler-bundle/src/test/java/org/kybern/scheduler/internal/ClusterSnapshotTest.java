@@ -267,4 +267,41 @@ class ClusterSnapshotTest {
         snapshot.forget(assumed);
         assertEquals(List.of(), info("n1").podsWithAffinity());
     }
+
+    private List<String> withAffinity() {
+        return snapshot.cycle().nodesWithPodAffinity().stream().map(NodeInfo::name).toList();
+    }
+
+    @Test
+    void aCycleKnowsTheNodesWithPodsWithAffinityAsThoseComeAndGo() {
+        snapshot.putNode(node("n1"));
+        snapshot.putNode(node("n2"));
+        snapshot.putNode(node("n3"));
+        snapshot.putPod(pod("plain", "n1", "100m", "1Mi"));
+        assertEquals(List.of(), withAffinity());
+
+        Pod anti = withAntiAffinity(pod("anti", "n2", "100m", "1Mi"));
+        snapshot.putPod(anti);
+        assertEquals(List.of("n2"), withAffinity());
+        List<NodeInfo> before = snapshot.cycle().nodesWithPodAffinity();
+        snapshot.putPod(pod("other", "n3", "100m", "1Mi"));
+        assertSame(before, snapshot.cycle().nodesWithPodAffinity(), "a plain pod placed does not pick them out again");
+        assertEquals(3, snapshot.cycle().allNodes().size());
+
+        snapshot.putPod(withAntiAffinity(pod("anti", "n3", "100m", "1Mi")));
+        assertEquals(List.of("n3"), withAffinity());
+        assertEquals(List.of(), info("n2").podsWithAffinity());
+
+        Pod assumed = withAntiAffinity(pod("assumed", null, "100m", "1Mi"));
+        snapshot.assume(assumed, "n1");
+        assertEquals(List.of("n1", "n3"), withAffinity());
+        snapshot.forget(assumed);
+        snapshot.removePod("default/anti");
+        assertEquals(List.of(), withAffinity());
+
+        snapshot.putPod(withAntiAffinity(pod("late", "n4", "100m", "1Mi")));
+        assertEquals(List.of(), withAffinity(), "n4 is not a node yet");
+        snapshot.putNode(node("n4"));
+        assertEquals(List.of("n4"), withAffinity());
+    }
 }

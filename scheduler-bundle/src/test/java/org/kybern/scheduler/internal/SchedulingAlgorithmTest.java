@@ -24,6 +24,7 @@ import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.PreFilterPlugin;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 
 /**
@@ -117,7 +118,7 @@ class SchedulingAlgorithmTest {
     }
 
     static Profile profile(List<PreFilterPlugin> preFilters, List<FilterPlugin> filters, List<Profile.Weighted> scores) {
-        return new Profile("test", preFilters, filters, scores, List.of(), List.of(), List.of());
+        return new Profile("test", preFilters, filters, List.of(), scores, List.of(), List.of(), List.of());
     }
 
     static Profile filters(FilterPlugin... filters) {
@@ -375,5 +376,86 @@ class SchedulingAlgorithmTest {
         Map<String, PluginStatus> all = new HashMap<>();
         nodes.forEach(n -> all.put(n.name(), PluginStatus.unschedulable(CPU)));
         return all;
+    }
+
+    /** A plugin at PreFilter and Filter, PreScore and Score that answers as told and counts what it was asked. */
+    private static final class Skipping implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
+        final PluginStatus atPreFilter;
+        final PluginStatus atPreScore;
+        int filtered;
+        int scored;
+
+        Skipping(PluginStatus atPreFilter, PluginStatus atPreScore) {
+            this.atPreFilter = atPreFilter;
+            this.atPreScore = atPreScore;
+        }
+
+        @Override
+        public PluginStatus preFilter(CycleState state, Pod pod) {
+            return atPreFilter;
+        }
+
+        @Override
+        public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
+            filtered++;
+            return node.name().equals("a") ? PluginStatus.unschedulable(CPU) : PluginStatus.success();
+        }
+
+        @Override
+        public PluginStatus preScore(CycleState state, Pod pod, List<NodeInfo> feasible) {
+            return atPreScore;
+        }
+
+        @Override
+        public long score(CycleState state, Pod pod, NodeInfo node) {
+            scored++;
+            return node.name().equals("b") ? 100 : 0;
+        }
+
+        @Override
+        public String name() {
+            return "Skipping";
+        }
+
+        Profile profile() {
+            return new Profile("test", List.of(this), List.of(this), List.of(this), List.of(new Profile.Weighted(this, 1)),
+                    List.of(), List.of(), List.of());
+        }
+    }
+
+    @Test
+    void aPluginThatSkipsAtPreFilterIsNotAskedToFilterForThePod() {
+        Skipping plugin = new Skipping(PluginStatus.skip(), PluginStatus.success());
+        var decision = schedule(plugin.profile(), nodes("a", "b", "c"));
+        assertEquals(0, plugin.filtered);
+        assertTrue(decision.scheduled());
+        assertEquals(3, decision.feasible(), "node a, which its Filter refuses, stays feasible");
+    }
+
+    @Test
+    void aPluginThatDoesNotSkipAtPreFilterFiltersEveryNode() {
+        Skipping plugin = new Skipping(PluginStatus.success(), PluginStatus.success());
+        var decision = schedule(plugin.profile(), nodes("a", "b", "c"));
+        assertEquals(3, plugin.filtered);
+        assertEquals(2, decision.feasible());
+        assertEquals("b", decision.node());
+    }
+
+    @Test
+    void aPluginThatSkipsAtPreScoreIsNotAskedToScore() {
+        Skipping plugin = new Skipping(PluginStatus.success(), PluginStatus.skip());
+        var decision = schedule(plugin.profile(), nodes("a", "b", "c", "d"));
+        assertEquals(0, plugin.scored);
+        assertTrue(Set.of("b", "c", "d").contains(decision.node()));
+    }
+
+    @Test
+    void aPreScoreThatFailsFailsTheCycleWithAnError() {
+        Skipping plugin = new Skipping(PluginStatus.success(), PluginStatus.error("no state"));
+        var decision = schedule(plugin.profile(), nodes("a", "b", "c"));
+        assertFalse(decision.scheduled());
+        assertEquals(PluginStatus.Code.ERROR, decision.code());
+        assertEquals("running PreScore plugin Skipping: no state", decision.failure());
+        assertEquals(0, plugin.scored);
     }
 }

@@ -33,12 +33,12 @@ public final class ImageLocality implements ScorePlugin {
 
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
-        List<Container> containers = containers(pod);
-        if (containers.isEmpty()) {
-            return 0;
-        }
         Map<String, Long> onNode = images(node);
         if (onNode.isEmpty()) {
+            return 0;
+        }
+        List<Container> containers = containers(pod);
+        if (containers.isEmpty()) {
             return 0;
         }
         Spread spread = state.read(SPREAD, Spread.class).orElseGet(() -> {

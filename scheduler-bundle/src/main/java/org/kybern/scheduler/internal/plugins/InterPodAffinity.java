@@ -15,6 +15,7 @@ import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.PreFilterPlugin;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +33,7 @@ import org.kybern.client.Matching;
  * anti-affinity, then the placed pods' anti-affinity.
  */
 @Component(property = {SchedulerPlugin.NAME_PROPERTY + "=InterPodAffinity", SchedulerPlugin.PROFILE_PROPERTY + "=*"})
-public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, ScorePlugin {
+public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
 
     static final String AFFINITY = "node(s) didn't match pod affinity rules";
     static final String ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
@@ -60,19 +61,23 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
         return "InterPodAffinity";
     }
 
+    /**
+     * Counts what Filter needs; Skip (Filter not run) when the pod has no required terms and no placed pod
+     * has any, as Kubernetes' PreFilter.
+     */
     @Override
     public PluginStatus preFilter(CycleState state, Pod pod) {
         List<PodAffinityTerm> affinity = required(pod, true);
         List<PodAffinityTerm> antiAffinity = required(pod, false);
+        boolean needAllPods = !affinity.isEmpty() || !antiAffinity.isEmpty();
+        if (!needAllPods && state.nodesWithPodAffinity().isEmpty()) {
+            return PluginStatus.skip();
+        }
         Set<Domain> forbidden = new HashSet<>();
         List<Map<Domain, Integer>> counts = new ArrayList<>();
         affinity.forEach(t -> counts.add(new HashMap<>()));
         Set<Domain> antiDomains = new HashSet<>();
-        boolean needAllPods = !affinity.isEmpty() || !antiAffinity.isEmpty();
-        for (NodeInfo node : state.allNodes()) {
-            if (!needAllPods && node.podsWithAffinity().isEmpty()) {
-                continue;
-            }
+        for (NodeInfo node : needAllPods ? state.allNodes() : state.nodesWithPodAffinity()) {
             Map<String, String> labels = labels(node);
             for (Pod existing : node.podsWithAffinity()) {
                 for (PodAffinityTerm term : required(existing, false)) {
@@ -111,8 +116,10 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
         Counts counts = state.read(FILTER_STATE, Counts.class).orElse(null);
+        if (counts == null && preFilter(state, pod).code() == PluginStatus.Code.SKIP) {
+            return PluginStatus.success();
+        }
         if (counts == null) {
-            preFilter(state, pod);
             counts = state.read(FILTER_STATE, Counts.class).orElseThrow();
         }
         if (counts.trivial()) {
@@ -157,10 +164,17 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
         return 2;
     }
 
+    /** Skip (Score not run) when the pod has no preferred terms and no placed pod has affinity terms, as Kubernetes. */
+    @Override
+    public PluginStatus preScore(CycleState state, Pod pod, List<NodeInfo> feasible) {
+        boolean ownTerms = !preferred(pod, true).isEmpty() || !preferred(pod, false).isEmpty();
+        return ownTerms || !state.nodesWithPodAffinity().isEmpty() ? PluginStatus.success() : PluginStatus.skip();
+    }
+
     @Override
     public long score(CycleState state, Pod pod, NodeInfo node) {
         Map<Domain, Long> weights = state.read(SCORE_STATE, DomainWeights.class).orElseGet(() -> {
-            DomainWeights computed = DomainWeights.of(pod, state.allNodes());
+            DomainWeights computed = DomainWeights.of(pod, state);
             state.write(SCORE_STATE, computed);
             return computed;
         }).weights();
@@ -184,15 +198,12 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Sc
 
     /** Preferred terms of the pod toward the pods placed, and of the pods placed toward it, summed per domain. */
     private record DomainWeights(Map<Domain, Long> weights) {
-        static DomainWeights of(Pod pod, List<NodeInfo> nodes) {
+        static DomainWeights of(Pod pod, CycleState state) {
             List<WeightedPodAffinityTerm> preferAffinity = preferred(pod, true);
             List<WeightedPodAffinityTerm> preferAnti = preferred(pod, false);
             boolean ownTerms = !preferAffinity.isEmpty() || !preferAnti.isEmpty();
             Map<Domain, Long> weights = new HashMap<>();
-            for (NodeInfo node : nodes) {
-                if (!ownTerms && node.podsWithAffinity().isEmpty()) {
-                    continue;
-                }
+            for (NodeInfo node : ownTerms ? state.allNodes() : state.nodesWithPodAffinity()) {
                 Map<String, String> labels = labels(node);
                 for (Pod existing : ownTerms ? node.pods() : node.podsWithAffinity()) {
                     add(weights, labels, preferAffinity, pod, existing, 1);

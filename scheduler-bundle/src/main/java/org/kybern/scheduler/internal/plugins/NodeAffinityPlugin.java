@@ -11,6 +11,7 @@ import org.kybern.api.scheduler.CycleState;
 import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.SchedulerPlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,7 @@ import org.kybern.client.Matching;
  */
 @Component(name = "org.kybern.scheduler.internal.plugins.NodeAffinity",
         property = {SchedulerPlugin.NAME_PROPERTY + "=NodeAffinity", SchedulerPlugin.PROFILE_PROPERTY + "=*"})
-public final class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
+public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, ScorePlugin {
 
     static final String REASON = "node(s) didn't match Pod's node affinity/selector";
 
@@ -60,6 +61,15 @@ public final class NodeAffinityPlugin implements FilterPlugin, ScorePlugin {
     @Override
     public int weight() {
         return 2;
+    }
+
+    /** Skip (Score not run) when the pod has no preferred node affinity terms, as Kubernetes. */
+    @Override
+    public PluginStatus preScore(CycleState state, Pod pod, List<NodeInfo> feasible) {
+        NodeAffinity affinity = nodeAffinity(pod);
+        return affinity == null || affinity.getPreferredDuringSchedulingIgnoredDuringExecution() == null
+                || affinity.getPreferredDuringSchedulingIgnoredDuringExecution().isEmpty() ? PluginStatus.skip()
+                        : PluginStatus.success();
     }
 
     @Override

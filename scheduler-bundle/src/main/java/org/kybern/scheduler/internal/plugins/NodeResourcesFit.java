@@ -37,7 +37,10 @@ public final class NodeResourcesFit implements PreFilterPlugin, FilterPlugin {
 
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
-        Resources request = state.read(REQUEST, Resources.class).orElseGet(() -> Resources.requestedBy(pod));
+        Resources request = state.read(REQUEST, Resources.class).orElse(null);
+        if (request == null) {
+            request = Resources.requestedBy(pod);
+        }
         List<String> shortages = insufficient(request, node.allocatable(), node.requested());
         return shortages.isEmpty() ? PluginStatus.success()
                 : PluginStatus.unschedulable(shortages.toArray(String[]::new));

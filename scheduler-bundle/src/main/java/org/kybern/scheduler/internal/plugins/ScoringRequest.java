@@ -25,10 +25,11 @@ final class ScoringRequest {
     }
 
     private static Resources cached(CycleState state, String key, Pod pod, Function<Pod, Resources> compute) {
-        return state.read(key, Resources.class).orElseGet(() -> {
-            Resources computed = compute.apply(pod);
-            state.write(key, computed);
-            return computed;
-        });
+        Resources cached = state.read(key, Resources.class).orElse(null);
+        if (cached == null) {
+            cached = compute.apply(pod);
+            state.write(key, cached);
+        }
+        return cached;
     }
 }

@@ -25,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
+import org.kybern.scheduler.internal.Cycle;
 
 /**
  * Kubernetes' InterPodAffinity over a small cluster: nodes a and b in zone z1, c in z2, d in no zone; a runs a
@@ -171,5 +173,23 @@ class InterPodAffinityTest {
 
     private static PodAffinityTerm inNamespaces(PodAffinityTerm term, String... namespaces) {
         return new PodAffinityTermBuilder(term).withNamespaces(namespaces).build();
+    }
+
+    @Test
+    void skipsFilterAndScoreOnlyWhenNeitherThePodNorAnyPlacedPodHasTerms() {
+        InterPodAffinity plugin = new InterPodAffinity();
+        List<NodeInfo> plain = cluster(List.of());
+        Cycle cycle = new Cycle(plain);
+        assertEquals(PluginStatus.skip(), plugin.preFilter(cycle, WEB));
+        assertEquals(PluginStatus.skip(), plugin.preScore(cycle, WEB, plain));
+
+        Pod own = requiringPods(WEB, podTerm(HOSTNAME, "app", "db"));
+        assertEquals(PluginStatus.success(), plugin.preFilter(new Cycle(plain), own));
+        Pod preferring = preferringPods(WEB, 10, podTerm(ZONE, "app", "db"));
+        assertEquals(PluginStatus.success(), plugin.preScore(new Cycle(plain), preferring, plain));
+
+        List<NodeInfo> placed = cluster(List.of(on("b", avoidingPods(CACHE, podTerm(HOSTNAME, "app", "web")))));
+        assertEquals(PluginStatus.success(), plugin.preFilter(new Cycle(placed), WEB), "a placed pod's terms apply to it");
+        assertEquals(PluginStatus.success(), plugin.preScore(new Cycle(placed), WEB, placed));
     }
 }

@@ -21,11 +21,13 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
+import org.kybern.scheduler.internal.Cycle;
 
 /**
  * Kubernetes' NodeAffinity: {@code spec.nodeSelector} and the required node selector terms (terms ORed, their
@@ -114,5 +116,16 @@ class NodeAffinityTest {
 
     private static Pod requiring(String key, String operator, String... values) {
         return requiringNodes("p", labelTerm(requirement(key, operator, values)));
+    }
+
+    @Test
+    void preScoreSkipsPodsWithoutPreferredTermsAndOnlyThose() {
+        NodeAffinityPlugin plugin = new NodeAffinityPlugin();
+        Cycle cycle = new Cycle(NODES);
+        assertEquals(PluginStatus.skip(), plugin.preScore(cycle, pod("p"), NODES));
+        assertEquals(PluginStatus.skip(), plugin.preScore(cycle, requiring("disktype", "In", "ssd"), NODES),
+                "required terms are Filter's; nothing to score");
+        assertEquals(PluginStatus.success(), plugin.preScore(cycle, preferringNodes("p",
+                preferred(5, labelTerm(requirement("disktype", "In", "ssd")))), NODES));
     }
 }

@@ -9,12 +9,14 @@ import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
 import org.kybern.api.scheduler.PreFilterPlugin;
+import org.kybern.api.scheduler.PreScorePlugin;
 import org.kybern.api.scheduler.ScorePlugin;
 import org.kybern.scheduler.internal.Cycle;
 
 /**
- * Runs one plugin the way a scheduling cycle does: its PreFilter (if it has one) once, then Filter on a node;
- * or Score on every node and then normalize. The cycle's snapshot is the nodes given.
+ * Runs one plugin the way a scheduling cycle does: its PreFilter (if it has one) once, then Filter on a node
+ * (not run if PreFilter skipped); or its PreScore (if it has one), then Score on every node and normalize
+ * (all 0 if PreScore skipped). The cycle's snapshot is the nodes given.
  */
 final class PluginRun {
 
@@ -26,6 +28,9 @@ final class PluginRun {
         Cycle cycle = new Cycle(cluster);
         if (plugin instanceof PreFilterPlugin preFilter) {
             PluginStatus status = preFilter.preFilter(cycle, pod);
+            if (status.code() == PluginStatus.Code.SKIP) {
+                return PluginStatus.success(); // the cycle does not run its Filter: every node passes it
+            }
             if (!status.isSuccess()) {
                 return status;
             }
@@ -42,6 +47,10 @@ final class PluginRun {
     static Map<String, Long> scores(ScorePlugin plugin, Pod pod, List<NodeInfo> nodes) {
         Cycle cycle = new Cycle(nodes);
         Map<String, Long> scores = new HashMap<>();
+        if (plugin instanceof PreScorePlugin preScore && preScore.preScore(cycle, pod, nodes).code() == PluginStatus.Code.SKIP) {
+            nodes.forEach(node -> scores.put(node.name(), 0L)); // not scored: it adds nothing to any node
+            return new TreeMap<>(scores);
+        }
         for (NodeInfo node : nodes) {
             scores.put(node.name(), plugin.score(cycle, pod, node));
         }
