@@ -56,7 +56,7 @@ final class GarbageCollector extends QueuedController {
     }
 
     private <T extends HasMetadata> void watch(Informers informers, Class<T> kind) {
-        informers.of(kind).addEventHandler(new ResourceEventHandler<T>() {
+        informers.addHandler(kind, new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T object) {
                 graph.put(object);

@@ -7,12 +7,16 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The controller manager's informers, one per resource type and shared by every controller that
@@ -21,8 +25,11 @@ import java.util.function.Consumer;
  */
 final class Informers {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Informers.class);
+
     private final KubernetesClient client;
     private final Map<Class<?>, SharedIndexInformer<?>> informers = new LinkedHashMap<>();
+    private final Map<Class<?>, Handlers<?>> handlers = new HashMap<>();
 
     Informers(KubernetesClient client) {
         this.client = client;
@@ -35,9 +42,26 @@ final class Informers {
                 t -> client.resources(type).inAnyNamespace().runnableInformer(0));
     }
 
+    /**
+     * Adds a handler of {@code type}'s events. Every controller's handlers of one type are called in turn
+     * from one handler of the informer, so an event costs one hand-off to the informer's threads, not one
+     * per controller (fabric8 runs each handler it is given on its own serial executor). Handlers only
+     * note what changed (a key into a work queue) and return.
+     */
+    @SuppressWarnings("unchecked")
+    synchronized <T extends HasMetadata> void addHandler(Class<T> type, ResourceEventHandler<T> handler) {
+        Handlers<T> all = (Handlers<T>) handlers.get(type);
+        if (all == null) {
+            all = new Handlers<>(type);
+            handlers.put(type, all);
+            of(type).addEventHandler(all);
+        }
+        all.list.add(handler);
+    }
+
     /** Calls {@code enqueue} with the object on every add, update and delete of {@code type}. */
     <T extends HasMetadata> void onChange(Class<T> type, Consumer<T> enqueue) {
-        of(type).addEventHandler(new ResourceEventHandler<T>() {
+        addHandler(type, new ResourceEventHandler<T>() {
             @Override
             public void onAdd(T object) {
                 enqueue.accept(object);
@@ -89,5 +113,44 @@ final class Informers {
 
     static String key(HasMetadata object) {
         return Cache.metaNamespaceKeyFunc(object);
+    }
+
+    /** The one handler the informer of a type has: the controllers' handlers of that type, in the order added. */
+    static final class Handlers<T> implements ResourceEventHandler<T> {
+        private final Class<T> type;
+        final List<ResourceEventHandler<T>> list = new CopyOnWriteArrayList<>();
+
+        Handlers(Class<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public void onAdd(T object) {
+            list.forEach(h -> run(() -> h.onAdd(object)));
+        }
+
+        @Override
+        public void onUpdate(T old, T object) {
+            list.forEach(h -> run(() -> h.onUpdate(old, object)));
+        }
+
+        @Override
+        public void onDelete(T object, boolean unknownFinalState) {
+            list.forEach(h -> run(() -> h.onDelete(object, unknownFinalState)));
+        }
+
+        @Override
+        public void onNothing() {
+            list.forEach(h -> run(h::onNothing));
+        }
+
+        /** One failing handler does not keep the event from the others. */
+        private void run(Runnable call) {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                LOG.error("A handler of {} events failed", type.getSimpleName(), e);
+            }
+        }
     }
 }

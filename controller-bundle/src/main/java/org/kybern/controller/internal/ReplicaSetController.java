@@ -31,7 +31,7 @@ final class ReplicaSetController extends QueuedController {
         super(context, NAME);
         this.writes = context.writes();
         informers.onChange(ReplicaSet.class, rs -> queue.add(Informers.key(rs)));
-        informers.of(Pod.class).addEventHandler(new ResourceEventHandler<>() {
+        informers.addHandler(Pod.class, new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
                 String owner = owner(pod);

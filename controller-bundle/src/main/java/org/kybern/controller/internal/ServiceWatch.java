@@ -23,7 +23,7 @@ final class ServiceWatch {
      */
     static <T extends HasMetadata> void register(Informers informers, WorkQueue queue, Class<T> written) {
         informers.onChange(Service.class, s -> queue.add(Informers.key(s)));
-        informers.of(Pod.class).addEventHandler(new ResourceEventHandler<>() {
+        informers.addHandler(Pod.class, new ResourceEventHandler<>() {
             @Override
             public void onAdd(Pod pod) {
                 enqueueSelecting(informers, queue, pod);
@@ -40,7 +40,7 @@ final class ServiceWatch {
                 enqueueSelecting(informers, queue, pod);
             }
         });
-        informers.of(written).addEventHandler(new ResourceEventHandler<>() {
+        informers.addHandler(written, new ResourceEventHandler<>() {
             @Override
             public void onAdd(T object) {
             }

@@ -28,7 +28,7 @@ final class TaintEvictionController extends QueuedController {
                 queue.add(Informers.key(pod));
             }
         });
-        informers.of(Node.class).addEventHandler(new ResourceEventHandler<>() {
+        informers.addHandler(Node.class, new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
                 enqueuePodsOf(node);
