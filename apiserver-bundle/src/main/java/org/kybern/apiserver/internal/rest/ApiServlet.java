@@ -71,6 +71,7 @@ public class ApiServlet extends HttpServlet {
     private final transient JsonMapper json = JsonMapper.builder().build();
     private final transient YAMLMapper yaml = YAMLMapper.builder().build();
     private final transient Tables tables = new Tables(json);
+    private final transient WatchEvents watchEvents = new WatchEvents(json);
     private final transient AtomicBoolean namespacesEnsured = new AtomicBoolean();
     @Reference
     private transient KubeSchema schema;
@@ -346,7 +347,9 @@ public class ApiServlet extends HttpServlet {
                 ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
         AsyncContext async = req.startAsync();
         async.setTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds > 0 ? timeoutSeconds : 1800));
-        WatchStream stream = new WatchStream(async, json, selected, render(req, type));
+        // Objects sent as themselves go out in event lines shared by every watch (WatchEvents).
+        WatchStream stream = new WatchStream(async, json, watchEvents, selected,
+                Tables.requested(req.getHeader("Accept")) ? render(req, type) : null);
         Watch storeWatch;
         try {
             storeWatch = startWatch(type, ns, selected, after, stream);

@@ -33,7 +33,9 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final JsonMapper json;
+    private final WatchEvents events;
     private final Predicate<JsonNode> selected;
+    /** How an object is sent; null: as itself, in event lines shared with the other watches. */
     private final UnaryOperator<ObjectNode> render;
     private final Deque<byte[]> queue = new ArrayDeque<>();
     private Watch watch;
@@ -44,14 +46,16 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     private boolean done;
 
     /**
+     * @param events   store changes decoded once for all watches
      * @param selected the objects to report (label and field selectors)
-     * @param render   how an object is sent (as itself, or as a one-row Table)
+     * @param render   how an object is sent (as a one-row Table), or null to send it as itself
      */
-    WatchStream(AsyncContext async, JsonMapper json, Predicate<JsonNode> selected, UnaryOperator<ObjectNode> render)
-            throws IOException {
+    WatchStream(AsyncContext async, JsonMapper json, WatchEvents events, Predicate<JsonNode> selected,
+            UnaryOperator<ObjectNode> render) throws IOException {
         this.async = async;
         this.out = async.getResponse().getOutputStream();
         this.json = json;
+        this.events = events;
         this.selected = selected;
         this.render = render;
     }
@@ -67,10 +71,16 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
 
     /** Sends an event that is not a store change (ADDED for the initial state). */
     synchronized void send(String type, ObjectNode object) {
-        ObjectNode event = json.createObjectNode();
-        event.put("type", type);
-        event.set("object", type.equals("ERROR") ? object : render.apply(object));
-        enqueue(event);
+        enqueue(WatchEvents.line(json, type, type.equals("ERROR") || render == null ? object : render.apply(object)));
+    }
+
+    /** Sends a store change's object: the line the other watches send too, unless rendered for this one. */
+    private void send(WatchEvents.Decoded change, String type, ObjectNode object) {
+        if (render == null) {
+            enqueue(change.line(type, object));
+        } else {
+            send(type, object);
+        }
     }
 
     /** Ends the stream after what is queued. */
@@ -86,33 +96,26 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
      */
     @Override
     public synchronized void onEvent(WatchEvent change) {
-        String revision = Long.toString(change.revision());
-        ObjectNode previous = change.previous() == null ? null : object(change.previous().value(), revision);
+        WatchEvents.Decoded decoded = events.decode(change);
+        ObjectNode previous = decoded.previous();
         boolean wasSelected = previous != null && selected.test(previous);
         if (change.type() == WatchEvent.Type.DELETE) {
             if (wasSelected) {
-                send("DELETED", previous);
+                send(decoded, "DELETED", previous);
             }
         } else {
-            ObjectNode current = object(change.current().value(), revision);
+            ObjectNode current = decoded.current();
             boolean isSelected = selected.test(current);
             if (isSelected) {
-                send(wasSelected ? "MODIFIED" : "ADDED", current);
+                send(decoded, wasSelected ? "MODIFIED" : "ADDED", current);
             } else if (wasSelected) {
-                send("DELETED", current);
+                send(decoded, "DELETED", current);
             }
         }
         if (queue.size() > MAX_QUEUED) {
             queue.clear();
             error(410, "Expired", "the watch fell too far behind; list again and watch from the list's resourceVersion");
         }
-    }
-
-    /** A stored object as of the event's revision. */
-    private ObjectNode object(byte[] stored, String revision) {
-        ObjectNode object = (ObjectNode) json.readTree(stored);
-        object.withObjectProperty("metadata").put("resourceVersion", revision);
-        return object;
     }
 
     @Override
@@ -130,15 +133,11 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
         end();
     }
 
-    private void enqueue(ObjectNode event) {
+    private void enqueue(byte[] line) {
         if (done || ending) {
             return; // nothing follows an end (or the ERROR before it)
         }
-        byte[] line = json.writeValueAsBytes(event);
-        byte[] withNewline = new byte[line.length + 1];
-        System.arraycopy(line, 0, withNewline, 0, line.length);
-        withNewline[line.length] = '\n';
-        queue.addLast(withNewline);
+        queue.addLast(line);
         pump();
     }
 
