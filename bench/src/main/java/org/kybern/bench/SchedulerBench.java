@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       is first seen with {@code spec.nodeName}: scheduled pods per second (pods / (last bound seen −
  *       first create sent)), per-pod latency (bound seen − create sent) and their ratio to the reference.</li>
  * </ol>
- * A warm-up of the same kind (a tenth of the pods, 500 at most) runs first. Then the checks: every pod
+ * A warm-up of both kinds (a fifth of the pods, {@value #WARM_UP_PODS} at most, scheduled and then
+ * created for no scheduler) runs first: the cluster's JVM is still compiling its hot paths a minute in. Then the checks: every pod
  * bound, none seen on a second node, the final list agreeing with the watch, no node holding more
  * than its allocatable; any failure, or a measured phase not done in {@value #DEADLINE_MINUTES}
  * minutes, ends with exit code 1 and what was seen.
@@ -34,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SchedulerBench {
 
     static final int DEADLINE_MINUTES = 10;
+    private static final int WARM_UP_PODS = 5_000;
     private static final double GOAL_PODS_PER_SECOND = 1000;
     private static final String NO_SCHEDULER = "kybern-bench-none";
     private static final String WARM_UP = "bench-sched-warm";
@@ -87,26 +89,44 @@ public final class SchedulerBench {
         double nodeSeconds = HollowNodes.create(api, clients, nodes);
         System.out.printf("hollow nodes created in %.1f s%n", nodeSeconds);
 
-        int warm = Math.min(500, Math.max(1, pods / 10));
-        Bindings warmed = schedule(WARM_UP, warm, TimeUnit.MINUTES.toNanos(2)).bindings;
+        // The cluster's JVM compiles its hot paths (TLS, JSON, store, watches, scheduling) for a minute
+        // or more under this load; both phases are measured after a warm-up of both kinds.
+        int warm = Math.min(WARM_UP_PODS, Math.max(1, pods / 2));
+        Bindings warmed = schedule(WARM_UP, warm, TimeUnit.MINUTES.toNanos(4)).bindings;
         if (!warmed.allBound()) {
-            System.out.printf("FAILED: the warm-up's %d pods were not all bound within 2 min (%d were)%n", warm,
+            System.out.printf("FAILED: the warm-up's %d pods were not all bound within 4 min (%d were)%n", warm,
                     warmed.bound());
             return false;
         }
-        System.out.printf("warm-up: %d pods scheduled, %.0f pods/s%n", warm, warmed.podsPerSecond());
+        ApiBench.Result warmCreates = createReference(warm);
+        deleteAll(REFERENCE);
+        System.out.printf("warm-up: %d pods scheduled, %.0f pods/s; %d pods created for no scheduler, %.0f/s%n", warm,
+                warmed.podsPerSecond(), warm, warmCreates.perSecond());
 
+        long cluster = Long.parseLong(Files.readString(state.resolve("karaf/karaf.pid")).trim());
+        long self = ProcessHandle.current().pid();
+        Cpu before = Cpu.of(cluster, self);
         ApiBench.Result reference = createReference(pods);
+        Cpu referenceCpu = Cpu.of(cluster, self).since(before);
         deleteAll(REFERENCE);
 
         Jfr jfr = Jfr.start(state, System.getProperty("kybern.bench.jfr", ""));
         Run measured;
+        Cpu measuredCpu;
         try {
+            before = Cpu.of(cluster, self);
             measured = schedule(MEASURED, pods, TimeUnit.MINUTES.toNanos(DEADLINE_MINUTES));
+            measuredCpu = Cpu.of(cluster, self).since(before);
         } finally {
             jfr.stop();
         }
         boolean ok = report(reference, measured) & check(measured.bindings);
+        System.out.printf("%n  CPU per pod (ms)                  cluster JVM   of it JIT compiler   bench client   phase s%n");
+        referenceCpu.print("API create, no scheduler", pods, reference.seconds());
+        measuredCpu.print("scheduled (create, schedule, bind)", pods, measured.seconds());
+        System.out.printf("  at 1 000 pods/s a pod may cost %.1f ms of CPU here in all (%d cores)%n",
+                Runtime.getRuntime().availableProcessors() * 1000.0 / GOAL_PODS_PER_SECOND,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("%s at the end.%n", ApiBench.machine());
         return ok;
     }
@@ -268,6 +288,22 @@ public final class SchedulerBench {
 
     private byte[] send(HttpRequest request, int expected) throws Exception {
         return ApiConnection.send(clients[0], request, expected);
+    }
+
+    /** CPU time of the cluster's JVM (and of its JIT compiler threads) and of this benchmark's own process. */
+    private record Cpu(ProcessCpu cluster, ProcessCpu bench) {
+        static Cpu of(long cluster, long bench) throws java.io.IOException {
+            return new Cpu(ProcessCpu.of(cluster), ProcessCpu.of(bench));
+        }
+
+        Cpu since(Cpu earlier) {
+            return new Cpu(cluster.since(earlier.cluster), bench.since(earlier.bench));
+        }
+
+        void print(String phase, int pods, double seconds) {
+            System.out.printf("  %-34s %11.2f %20.2f %14.2f %9.1f%n", phase, cluster.seconds() * 1000 / pods,
+                    cluster.compilerSeconds() * 1000 / pods, bench.seconds() * 1000 / pods, seconds);
+        }
     }
 
     /** A JFR recording of the cluster's JVM (its pid from {@code karaf/karaf.pid}), when a file is named. */
