@@ -1,5 +1,6 @@
 package org.kybern.apiserver.internal.rest;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kybern.api.store.WatchEvent;
@@ -33,19 +34,27 @@ final class WatchEvents {
     private record Change(String key, long revision, WatchEvent.Type type) {
     }
 
-    /** The change decoded: shared by every watch, so never to be modified. */
+    /**
+     * The change decoded: shared by every watch, so never to be modified. A change is known by its key
+     * and revision and recognised by its bytes, so the same key and revision from another store (after
+     * a live store switch) is not mistaken for it.
+     */
     Decoded decode(WatchEvent event) {
         Change change = new Change(event.current().key(), event.revision(), event.type());
         synchronized (recent) {
             Decoded known = recent.get(change);
-            if (known != null) {
+            if (known != null && known.isOf(event)) {
                 return known;
             }
         }
         Decoded decoded = new Decoded(event);
         synchronized (recent) {
-            Decoded raced = recent.putIfAbsent(change, decoded);
-            return raced != null ? raced : decoded;
+            Decoded raced = recent.get(change);
+            if (raced != null && raced.isOf(event)) {
+                return raced;
+            }
+            recent.put(change, decoded);
+            return decoded;
         }
     }
 
@@ -66,6 +75,13 @@ final class WatchEvents {
             this.revision = Long.toString(event.revision());
             this.previousJson = event.previous() == null ? null : event.previous().value();
             this.currentJson = event.type() == WatchEvent.Type.DELETE ? null : event.current().value();
+        }
+
+        /** Whether this is {@code event} decoded: the same stored bytes before and after. */
+        boolean isOf(WatchEvent event) {
+            byte[] before = event.previous() == null ? null : event.previous().value();
+            byte[] after = event.type() == WatchEvent.Type.DELETE ? null : event.current().value();
+            return Arrays.equals(previousJson, before) && Arrays.equals(currentJson, after);
         }
 
         /** The object before the change, or null if the change created it. */

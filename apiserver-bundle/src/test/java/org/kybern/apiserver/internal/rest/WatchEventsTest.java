@@ -77,4 +77,14 @@ class WatchEventsTest {
         assertNotSame(oldest, again, "decoded anew once it fell out");
         assertEquals(oldest.current(), again.current());
     }
+
+    @Test
+    void theSameKeyAndRevisionWithOtherContentIsDecodedAnew() {
+        // After a live store switch the new store's revisions start again: same key and revision, another object.
+        WatchEvents.Decoded before = events.decode(put(20, pod("node-a"), null));
+        WatchEvents.Decoded other = events.decode(put(20, pod("node-b"), null));
+        assertNotSame(before, other);
+        assertEquals("node-b", other.current().path("spec").path("nodeName").asString());
+        assertSame(other, events.decode(put(20, pod("node-b"), null)));
+    }
 }
