@@ -9,7 +9,7 @@ import org.kybern.api.scheduler.NodeInfo;
 /**
  * The state of one scheduling cycle: what plugins wrote, and the snapshot of nodes it runs against.
  * A Filter or Score plugin reads its PreFilter's value once per node, so values sit in a short array
- * searched by the key's identity first (plugins use constant keys), not in a hash map.
+ * (plugins use a few constant keys), not in a hash map.
  */
 public final class Cycle implements CycleState {
 
@@ -51,12 +51,8 @@ public final class Cycle implements CycleState {
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
+    /** String.equals answers at once for the same instance, the usual case. */
     private int indexOf(String key) {
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
-                return i;
-            }
-        }
         for (int i = 0; i < size; i++) {
             if (keys[i].equals(key)) {
                 return i;

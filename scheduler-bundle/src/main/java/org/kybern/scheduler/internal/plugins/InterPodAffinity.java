@@ -116,10 +116,10 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
         Counts counts = state.read(FILTER_STATE, Counts.class).orElse(null);
-        if (counts == null && preFilter(state, pod).code() == PluginStatus.Code.SKIP) {
-            return PluginStatus.success();
-        }
-        if (counts == null) {
+        if (counts == null) { // called without its PreFilter
+            if (preFilter(state, pod).code() == PluginStatus.Code.SKIP) {
+                return PluginStatus.success();
+            }
             counts = state.read(FILTER_STATE, Counts.class).orElseThrow();
         }
         if (counts.trivial()) {
