@@ -86,13 +86,14 @@ public class ApiServlet extends HttpServlet {
 
     @Activate
     void activate(ApiServerConfig config) {
-        objects = new ObjectStore(store, json, Clock.systemUTC(), ranges(config, ServiceRanges.DEFAULT));
+        writeSeats = new WriteSeats(config.writesInFlight());
+        objects = new ObjectStore(writeSeats.givingUpSeats(store), json, Clock.systemUTC(),
+                ranges(config, ServiceRanges.DEFAULT));
         protobuf = new ProtobufDecoder(schema, json);
         strategicMergePatch = new StrategicMergePatch(schema);
         unknownFields = new UnknownFields(schema);
         pods = new Pods(objects, json, Clock.systemUTC());
         podLogs = new PodLogs(objects, authentication::tokenOf, kubeletClient::sslContext);
-        writeSeats = new WriteSeats(config.writesInFlight());
     }
 
     /** New service ranges apply to allocations from now on; services keep what they have. */
