@@ -4,7 +4,7 @@
  * and {@link org.kybern.api.scheduler.SchedulerPlugin#PROFILE_PROPERTY}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.kybern.api.scheduler;
 
 import org.osgi.annotation.bundle.Export;

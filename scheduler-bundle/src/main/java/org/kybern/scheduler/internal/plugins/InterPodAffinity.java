@@ -78,7 +78,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         affinity.forEach(t -> counts.add(new HashMap<>()));
         Set<Domain> antiDomains = new HashSet<>();
         for (NodeInfo node : needAllPods ? state.allNodes() : state.nodesWithPodAffinity()) {
-            Map<String, String> labels = labels(node);
+            Map<String, String> labels = node.labels();
             for (Pod existing : node.podsWithAffinity()) {
                 for (PodAffinityTerm term : required(existing, false)) {
                     String value = labels.get(term.getTopologyKey());
@@ -125,7 +125,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
         if (counts.trivial()) {
             return PluginStatus.success();
         }
-        Map<String, String> labels = labels(node);
+        Map<String, String> labels = node.labels();
         if (!counts.affinity().isEmpty()) {
             boolean all = true;
             boolean anyAnywhere = false;
@@ -182,7 +182,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             return 0;
         }
         long sum = 0;
-        for (Map.Entry<String, String> label : labels(node).entrySet()) {
+        for (Map.Entry<String, String> label : node.labels().entrySet()) {
             sum += weights.getOrDefault(new Domain(label.getKey(), label.getValue()), 0L);
         }
         return sum;
@@ -204,7 +204,7 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
             boolean ownTerms = !preferAffinity.isEmpty() || !preferAnti.isEmpty();
             Map<Domain, Long> weights = new HashMap<>();
             for (NodeInfo node : ownTerms ? state.allNodes() : state.nodesWithPodAffinity()) {
-                Map<String, String> labels = labels(node);
+                Map<String, String> labels = node.labels();
                 for (Pod existing : ownTerms ? node.pods() : node.podsWithAffinity()) {
                     add(weights, labels, preferAffinity, pod, existing, 1);
                     add(weights, labels, preferAnti, pod, existing, -1);
@@ -278,10 +278,5 @@ public final class InterPodAffinity implements PreFilterPlugin, FilterPlugin, Pr
                 : (a.getPodAntiAffinity() == null ? null
                         : a.getPodAntiAffinity().getPreferredDuringSchedulingIgnoredDuringExecution());
         return terms == null ? List.of() : terms;
-    }
-
-    private static Map<String, String> labels(NodeInfo node) {
-        Map<String, String> labels = node.node().getMetadata().getLabels();
-        return labels == null ? Map.of() : labels;
     }
 }

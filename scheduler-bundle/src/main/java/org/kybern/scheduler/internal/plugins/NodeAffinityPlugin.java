@@ -1,6 +1,5 @@
 package org.kybern.scheduler.internal.plugins;
 
-import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAffinity;
 import io.fabric8.kubernetes.api.model.NodeSelectorTerm;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -35,12 +34,12 @@ public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, S
 
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
-        return fits(pod, node.node()) ? PluginStatus.success() : PluginStatus.unresolvable(REASON);
+        return fits(pod, node) ? PluginStatus.success() : PluginStatus.unresolvable(REASON);
     }
 
     /** Whether the node satisfies the pod's nodeSelector and required node affinity. */
-    static boolean fits(Pod pod, Node node) {
-        Map<String, String> labels = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+    static boolean fits(Pod pod, NodeInfo node) {
+        Map<String, String> labels = node.labels();
         Map<String, String> selector = pod.getSpec().getNodeSelector();
         if (selector != null) {
             for (Map.Entry<String, String> e : selector.entrySet()) {
@@ -54,7 +53,7 @@ public final class NodeAffinityPlugin implements FilterPlugin, PreScorePlugin, S
             return true;
         }
         List<NodeSelectorTerm> terms = affinity.getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
-        return terms != null && terms.stream().anyMatch(term -> Matching.matches(term, node));
+        return terms != null && terms.stream().anyMatch(term -> Matching.matches(term, node.node()));
     }
 
     /** Kubernetes' default weight of this plugin in the default profile. */

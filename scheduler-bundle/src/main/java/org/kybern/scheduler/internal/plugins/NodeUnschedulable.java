@@ -26,8 +26,7 @@ public final class NodeUnschedulable implements FilterPlugin {
 
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
-        var spec = node.node().getSpec();
-        if (spec == null || !Boolean.TRUE.equals(spec.getUnschedulable())
+        if (!node.unschedulable()
                 || Matching.tolerated(pod.getSpec().getTolerations(), UNSCHEDULABLE)) {
             return PluginStatus.success();
         }

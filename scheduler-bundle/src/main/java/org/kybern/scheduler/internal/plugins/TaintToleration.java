@@ -29,7 +29,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     @Override
     public PluginStatus filter(CycleState state, Pod pod, NodeInfo node) {
         List<Toleration> tolerations = pod.getSpec().getTolerations();
-        for (Taint taint : taints(node)) {
+        for (Taint taint : node.taints()) {
             String effect = taint.getEffect();
             if (("NoSchedule".equals(effect) || "NoExecute".equals(effect)) && !Matching.tolerated(tolerations, taint)) {
                 return PluginStatus.unresolvable("node(s) had untolerated taint {" + taint.getKey() + ": "
@@ -50,7 +50,7 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     public long score(CycleState state, Pod pod, NodeInfo node) {
         long untolerated = 0;
         List<Toleration> preferring = null;
-        for (Taint taint : taints(node)) {
+        for (Taint taint : node.taints()) {
             if ("PreferNoSchedule".equals(taint.getEffect())) {
                 if (preferring == null) {
                     preferring = preferring(pod);
@@ -73,10 +73,5 @@ public final class TaintToleration implements FilterPlugin, ScorePlugin {
     @Override
     public void normalize(CycleState state, Pod pod, Map<String, Long> scores) {
         ScorePlugin.scaleToMax(scores, true);
-    }
-
-    private static List<Taint> taints(NodeInfo node) {
-        var spec = node.node().getSpec();
-        return spec == null || spec.getTaints() == null ? List.of() : spec.getTaints();
     }
 }
