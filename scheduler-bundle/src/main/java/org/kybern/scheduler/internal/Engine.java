@@ -36,14 +36,17 @@ final class Engine {
     private final Semaphore bindSlots;
     private final ClusterSnapshot snapshot = new ClusterSnapshot();
     private final SchedulingQueue queue = new SchedulingQueue(System::nanoTime);
-    private final SchedulingAlgorithm algorithm = new SchedulingAlgorithm();
+    private final Parallelizer parallel;
+    private final SchedulingAlgorithm algorithm;
     private final Thread loop;
     private SharedIndexInformer<Node> nodeInformer;
     private SharedIndexInformer<Pod> podInformer;
     private volatile boolean running = true;
 
-    Engine(KubernetesClient client, Profiles profiles, String component, int bindsInFlight) {
+    Engine(KubernetesClient client, Profiles profiles, String component, int bindsInFlight, int parallelism) {
         this.client = client;
+        this.parallel = new Parallelizer(parallelism, daemon("kybern-scheduler-parallel"));
+        this.algorithm = new SchedulingAlgorithm(parallel);
         this.profiles = profiles;
         this.eventWriter = Executors.newSingleThreadExecutor(daemon("kybern-scheduler-events"));
         this.writer = new ClusterWriter(client, new EventRecorder(client, component, null, eventWriter));
@@ -126,6 +129,7 @@ final class Engine {
         }
         eventWriter.shutdown();
         bindPlugins.shutdown();
+        parallel.close();
     }
 
     /** Pods waiting for a node (all queues). */

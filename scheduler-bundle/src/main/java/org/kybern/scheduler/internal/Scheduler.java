@@ -101,7 +101,8 @@ public final class Scheduler implements SchedulerView {
         if (engine != null) {
             return;
         }
-        Engine starting = new Engine(client, profiles, SchedulerPlugin.DEFAULT_PROFILE, config.bindsInFlight());
+        Engine starting = new Engine(client, profiles, SchedulerPlugin.DEFAULT_PROFILE, config.bindsInFlight(),
+                config.parallelism());
         try {
             starting.start();
             engine = starting;
