@@ -1,15 +1,12 @@
 package org.kybern.apiserver.internal.rest;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.kybern.api.store.ForwardingStore;
 import org.kybern.api.store.KeyValue;
-import org.kybern.api.store.RangeResult;
 import org.kybern.api.store.Store;
-import org.kybern.api.store.Watch;
-import org.kybern.api.store.WatchListener;
 
 /**
  * How many writes (create, update, patch, delete) the API server works on at once. More wait for
@@ -102,7 +99,7 @@ final class WriteSeats {
     }
 
     /** The store, its writes giving up the seat of the write that calls them. */
-    private final class GivingUp implements Store {
+    private final class GivingUp extends ForwardingStore {
         private final Store store;
 
         GivingUp(Store store) {
@@ -110,18 +107,8 @@ final class WriteSeats {
         }
 
         @Override
-        public String name() {
-            return store.name();
-        }
-
-        @Override
-        public Optional<KeyValue> get(String key) {
-            return store.get(key);
-        }
-
-        @Override
-        public RangeResult range(String prefix, int limit, String startAfter, long atRevision) {
-            return store.range(prefix, limit, startAfter, atRevision);
+        protected Store delegate() {
+            return store;
         }
 
         @Override
@@ -140,26 +127,6 @@ final class WriteSeats {
         public KeyValue delete(String key, long expectedModRevision) {
             giveUp();
             return store.delete(key, expectedModRevision);
-        }
-
-        @Override
-        public Watch watch(String prefix, long afterRevision, WatchListener listener) {
-            return store.watch(prefix, afterRevision, listener);
-        }
-
-        @Override
-        public void compact(long revision) {
-            store.compact(revision);
-        }
-
-        @Override
-        public long currentRevision() {
-            return store.currentRevision();
-        }
-
-        @Override
-        public long compactedRevision() {
-            return store.compactedRevision();
         }
     }
 }

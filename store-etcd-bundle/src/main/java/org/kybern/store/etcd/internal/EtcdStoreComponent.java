@@ -12,14 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import org.kybern.api.store.KeyValue;
-import org.kybern.api.store.RangeResult;
+import org.kybern.api.store.ForwardingStore;
 import org.kybern.api.store.Store;
-import org.kybern.api.store.Watch;
-import org.kybern.api.store.WatchListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -41,7 +37,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = Store.class, property = Store.TYPE_PROPERTY + "=etcd",
         configurationPid = EtcdStoreComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = EtcdStoreConfig.class)
-public final class EtcdStoreComponent implements Store {
+public final class EtcdStoreComponent extends ForwardingStore {
 
     static final String PID = "org.kybern.store.etcd";
 
@@ -136,52 +132,7 @@ public final class EtcdStoreComponent implements Store {
     }
 
     @Override
-    public String name() {
-        return store.name();
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key) {
-        return store.get(key);
-    }
-
-    @Override
-    public RangeResult range(String prefix, int limit, String startAfter, long atRevision) {
-        return store.range(prefix, limit, startAfter, atRevision);
-    }
-
-    @Override
-    public KeyValue create(String key, byte[] value) {
-        return store.create(key, value);
-    }
-
-    @Override
-    public KeyValue update(String key, byte[] value, long expectedModRevision) {
-        return store.update(key, value, expectedModRevision);
-    }
-
-    @Override
-    public KeyValue delete(String key, long expectedModRevision) {
-        return store.delete(key, expectedModRevision);
-    }
-
-    @Override
-    public Watch watch(String prefix, long afterRevision, WatchListener listener) {
-        return store.watch(prefix, afterRevision, listener);
-    }
-
-    @Override
-    public void compact(long revision) {
-        store.compact(revision);
-    }
-
-    @Override
-    public long currentRevision() {
-        return store.currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-        return store.compactedRevision();
+    protected Store delegate() {
+        return store;
     }
 }
