@@ -4,11 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/**
- * Data plugins share during one scheduling cycle of one pod (e.g. computed in PreFilter). Safe for
- * the threads that run Filter and Score at once: a value a Score plugin computes on its first call
- * and writes may be computed by two of them, the last write kept.
- */
+/** Data plugins share during one scheduling cycle of one pod (e.g. computed in PreFilter). */
 @ProviderType
 public interface CycleState {
 

@@ -3,11 +3,7 @@ package org.kybern.api.scheduler;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/**
- * Decides whether a pod may run on a node; a non-success status says why not. As in Kubernetes, the
- * engine filters several nodes of one pod at once, on different threads: {@link #filter} must be safe
- * to call concurrently.
- */
+/** Decides whether a pod may run on a node; a non-success status says why not. */
 @ConsumerType
 public interface FilterPlugin extends SchedulerPlugin {
 

@@ -8,8 +8,6 @@ import org.osgi.annotation.versioning.ConsumerType;
  * Ranks feasible nodes: 0 (worst) to {@value #MAX_SCORE} (best), multiplied by {@link #weight()}.
  * A plugin whose raw scores have no fixed range (a count of matching pods, a sum of preference
  * weights) brings them to 0-{@value #MAX_SCORE} in {@link #normalize}, which sees every feasible node.
- * As in Kubernetes, {@link #score} is called for several nodes of one pod at once, on different
- * threads, and must be safe to call concurrently; {@link #normalize} is called once, afterwards.
  */
 @ConsumerType
 public interface ScorePlugin extends SchedulerPlugin {

@@ -9,16 +9,13 @@ import org.kybern.api.scheduler.NodeInfo;
 /**
  * The state of one scheduling cycle: what plugins wrote, and the snapshot of nodes it runs against.
  * A Filter or Score plugin reads its PreFilter's value once per node, so values sit in a short array
- * (plugins use a few constant keys), not in a hash map. Filter and Score run on several threads at
- * once ({@link Parallelizer}), and a Score plugin may write what it computed on its first call: a write
- * publishes a new array, so reads take no lock.
+ * (plugins use a few constant keys), not in a hash map.
  */
 public final class Cycle implements CycleState {
 
-    private record Entry(String key, Object value) {
-    }
-
-    private volatile Entry[] entries = new Entry[0];
+    private String[] keys = new String[8];
+    private Object[] values = new Object[8];
+    private int size;
     private final List<NodeInfo> nodes;
     private final List<NodeInfo> withPodAffinity;
 
@@ -34,26 +31,30 @@ public final class Cycle implements CycleState {
     }
 
     @Override
-    public synchronized void write(String key, Object value) {
-        Entry[] now = entries;
-        int i = indexOf(now, java.util.Objects.requireNonNull(key, "key"));
-        Entry[] next = Arrays.copyOf(now, i < 0 ? now.length + 1 : now.length);
-        next[i < 0 ? now.length : i] = new Entry(key, value);
-        entries = next;
+    public void write(String key, Object value) {
+        int i = indexOf(java.util.Objects.requireNonNull(key, "key"));
+        if (i < 0) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            i = size++;
+            keys[i] = key;
+        }
+        values[i] = value;
     }
 
     @Override
     public <T> Optional<T> read(String key, Class<T> type) {
-        Entry[] now = entries;
-        int i = indexOf(now, key);
-        Object value = i < 0 ? null : now[i].value();
+        int i = indexOf(key);
+        Object value = i < 0 ? null : values[i];
         return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
     }
 
     /** String.equals answers at once for the same instance, the usual case. */
-    private static int indexOf(Entry[] entries, String key) {
-        for (int i = 0; i < entries.length; i++) {
-            if (entries[i].key().equals(key)) {
+    private int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
                 return i;
             }
         }

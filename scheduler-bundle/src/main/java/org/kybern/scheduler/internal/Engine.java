@@ -36,17 +36,14 @@ final class Engine {
     private final Semaphore bindSlots;
     private final ClusterSnapshot snapshot = new ClusterSnapshot();
     private final SchedulingQueue queue = new SchedulingQueue(System::nanoTime);
-    private final Parallelizer parallel;
-    private final SchedulingAlgorithm algorithm;
+    private final SchedulingAlgorithm algorithm = new SchedulingAlgorithm();
     private final Thread loop;
     private SharedIndexInformer<Node> nodeInformer;
     private SharedIndexInformer<Pod> podInformer;
     private volatile boolean running = true;
 
-    Engine(KubernetesClient client, Profiles profiles, String component, int bindsInFlight, int parallelism) {
+    Engine(KubernetesClient client, Profiles profiles, String component, int bindsInFlight) {
         this.client = client;
-        this.parallel = new Parallelizer(parallelism, daemon("kybern-scheduler-parallel"));
-        this.algorithm = new SchedulingAlgorithm(parallel);
         this.profiles = profiles;
         this.eventWriter = Executors.newSingleThreadExecutor(daemon("kybern-scheduler-events"));
         this.writer = new ClusterWriter(client, new EventRecorder(client, component, null, eventWriter));
@@ -129,7 +126,6 @@ final class Engine {
         }
         eventWriter.shutdown();
         bindPlugins.shutdown();
-        parallel.close();
     }
 
     /** Pods waiting for a node (all queues). */

@@ -101,8 +101,7 @@ public final class Scheduler implements SchedulerView {
         if (engine != null) {
             return;
         }
-        Engine starting = new Engine(client, profiles, SchedulerPlugin.DEFAULT_PROFILE, config.bindsInFlight(),
-                config.parallelism());
+        Engine starting = new Engine(client, profiles, SchedulerPlugin.DEFAULT_PROFILE, config.bindsInFlight());
         try {
             starting.start();
             engine = starting;

@@ -36,11 +36,6 @@ public @interface SchedulerConfig {
                     + "scheduled while earlier ones bind.")
     int bindsInFlight() default 64;
 
-    @AttributeDefinition(name = "Parallelism",
-            description = "Kubernetes' parallelism: how many threads run Filter and Score plugins over a pod's "
-                    + "nodes at once, the scheduling thread included; at most one per processor.")
-    int parallelism() default 16;
-
     @AttributeDefinition(name = "User",
             description = "Whose token the scheduler talks to the API server with.")
     String user() default "system:kube-scheduler";

@@ -2,13 +2,10 @@ package org.kybern.scheduler.internal;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.kybern.api.scheduler.FilterPlugin;
 import org.kybern.api.scheduler.NodeInfo;
 import org.kybern.api.scheduler.PluginStatus;
@@ -21,9 +18,8 @@ import org.kybern.api.scheduler.ScorePlugin;
  * nodes taken in turn from a rotating start until enough feasible ones are found (Kubernetes' adaptive
  * percentageOfNodesToScore), PreScore, Score and normalize per plugin, weigh, and pick the best (ties at
  * random). A plugin that answers Skip at PreFilter is not asked to Filter for the pod, one that answers
- * Skip at PreScore is not asked to Score. Called by the one scheduling thread; Filter and Score run in
- * chunks of nodes on it and the {@link Parallelizer}'s helpers, as Kubernetes runs them on
- * {@code parallelism} goroutines, so those plugins are called for several nodes at once.
+ * Skip at PreScore is not asked to Score.
+ * Used by the one scheduling thread only.
  */
 final class SchedulingAlgorithm {
 
@@ -37,18 +33,7 @@ final class SchedulingAlgorithm {
         }
     }
 
-    private final Parallelizer parallel;
     private int nextStartIndex;
-
-    /** Filter and Score on the calling thread only. */
-    SchedulingAlgorithm() {
-        this(Parallelizer.sequential());
-    }
-
-    /** Filter and Score in chunks of nodes on the parallelizer's threads. */
-    SchedulingAlgorithm(Parallelizer parallel) {
-        this.parallel = parallel;
-    }
 
     Decision schedule(Profile profile, Pod pod, List<NodeInfo> nodes, Cycle cycle) {
         if (nodes.isEmpty()) {
@@ -66,23 +51,42 @@ final class SchedulingAlgorithm {
             }
         }
         FilterPlugin[] filters = profile.filters().stream().filter(f -> !isIn(f, skipped)).toArray(FilterPlugin[]::new);
-        Filtering filtering = new Filtering(filters, pod, cycle, nodes, nextStartIndex % nodes.size());
-        int size = parallel.chunkSize(nodes.size());
-        parallel.run((nodes.size() + size - 1) / size, chunk -> filtering.filter(chunk * size,
-                Math.min(nodes.size(), chunk * size + size)));
-        Decision error = filtering.error.get();
-        if (error != null) {
-            return error;
+        int wanted = feasibleNodesToFind(nodes.size());
+        List<NodeInfo> feasible = new ArrayList<>(Math.min(wanted, nodes.size()));
+        Map<String, Integer> reasons = new TreeMap<>();
+        boolean resolvable = false;
+        int evaluated = 0;
+        int start = nextStartIndex % nodes.size();
+        for (int i = 0, at = start; i < nodes.size() && feasible.size() < wanted; i++, at = at + 1 == nodes.size() ? 0 : at + 1) {
+            NodeInfo node = nodes.get(at);
+            evaluated++;
+            PluginStatus failed = null;
+            for (FilterPlugin filter : filters) {
+                PluginStatus status = filter.filter(cycle, pod, node);
+                if (!status.isSuccess()) {
+                    failed = status;
+                    break;
+                }
+            }
+            if (failed == null) {
+                feasible.add(node);
+            } else if (failed.code() == PluginStatus.Code.ERROR) {
+                return new Decision(null, "running filter plugins on node " + node.name() + ": " + failed.reason(),
+                        failed.code(), 0, evaluated);
+            } else {
+                resolvable |= failed.code() == PluginStatus.Code.UNSCHEDULABLE;
+                for (String reason : failed.reasons()) {
+                    reasons.merge(reason, 1, Integer::sum);
+                }
+            }
         }
-        int evaluated = filtering.evaluated.get();
-        nextStartIndex = (filtering.start + evaluated) % nodes.size();
-        List<NodeInfo> feasible = filtering.feasible();
+        nextStartIndex = (start + evaluated) % nodes.size();
         if (feasible.isEmpty()) {
             List<String> counted = new ArrayList<>();
-            filtering.reasons.forEach((reason, count) -> counted.add(count + " " + reason));
+            reasons.forEach((reason, count) -> counted.add(count + " " + reason));
             counted.sort(null);
-            return fail(nodes.size(), String.join(", ", counted) + ".", filtering.resolvable
-                    ? PluginStatus.Code.UNSCHEDULABLE : PluginStatus.Code.UNSCHEDULABLE_AND_UNRESOLVABLE, evaluated);
+            return fail(nodes.size(), String.join(", ", counted) + ".", resolvable ? PluginStatus.Code.UNSCHEDULABLE
+                    : PluginStatus.Code.UNSCHEDULABLE_AND_UNRESOLVABLE, evaluated);
         }
         if (feasible.size() == 1) {
             return new Decision(feasible.get(0).name(), null, PluginStatus.Code.SUCCESS, 1, evaluated);
@@ -101,75 +105,6 @@ final class SchedulingAlgorithm {
                 feasible.size(), evaluated);
     }
 
-    /**
-     * The Filter phase of one pod, shared by the threads that run it: nodes are taken from a rotating
-     * start, each position once, until enough feasible ones are found; as in Kubernetes, a node found
-     * feasible after that by a thread that was already at it is left out.
-     */
-    private static final class Filtering {
-        final FilterPlugin[] filters;
-        final Pod pod;
-        final Cycle cycle;
-        final List<NodeInfo> nodes;
-        final int start;
-        final NodeInfo[] found;
-        final AtomicInteger feasible = new AtomicInteger();
-        final AtomicInteger evaluated = new AtomicInteger();
-        final AtomicReference<Decision> error = new AtomicReference<>();
-        final Map<String, Integer> reasons = new ConcurrentHashMap<>();
-        volatile boolean resolvable;
-
-        Filtering(FilterPlugin[] filters, Pod pod, Cycle cycle, List<NodeInfo> nodes, int start) {
-            this.filters = filters;
-            this.pod = pod;
-            this.cycle = cycle;
-            this.nodes = nodes;
-            this.start = start;
-            this.found = new NodeInfo[feasibleNodesToFind(nodes.size())];
-        }
-
-        /** Positions {@code from} (inclusive) to {@code to} (exclusive), counted from the start. */
-        void filter(int from, int to) {
-            for (int k = from; k < to; k++) {
-                if (feasible.get() >= found.length || error.get() != null) {
-                    return;
-                }
-                int at = start + k < nodes.size() ? start + k : start + k - nodes.size();
-                NodeInfo node = nodes.get(at);
-                int count = evaluated.incrementAndGet();
-                PluginStatus failed = null;
-                for (FilterPlugin filter : filters) {
-                    PluginStatus status = filter.filter(cycle, pod, node);
-                    if (!status.isSuccess()) {
-                        failed = status;
-                        break;
-                    }
-                }
-                if (failed == null) {
-                    int slot = feasible.getAndIncrement();
-                    if (slot < found.length) {
-                        found[slot] = node;
-                    }
-                } else if (failed.code() == PluginStatus.Code.ERROR) {
-                    error.compareAndSet(null, new Decision(null, "running filter plugins on node " + node.name() + ": "
-                            + failed.reason(), failed.code(), 0, count));
-                } else {
-                    if (failed.code() == PluginStatus.Code.UNSCHEDULABLE) {
-                        resolvable = true;
-                    }
-                    for (String reason : failed.reasons()) {
-                        reasons.merge(reason, 1, Integer::sum);
-                    }
-                }
-            }
-        }
-
-        /** The feasible nodes found, read once every thread is done. */
-        List<NodeInfo> feasible() {
-            return Arrays.asList(found).subList(0, Math.min(feasible.get(), found.length));
-        }
-    }
-
     /** Whether this very plugin instance is in the list (a plugin that skipped at PreFilter or PreScore). */
     private static boolean isIn(Object plugin, List<Object> plugins) {
         for (Object p : plugins) {
@@ -180,33 +115,21 @@ final class SchedulingAlgorithm {
         return false;
     }
 
-    /**
-     * The feasible node with the highest weighted score; plugins that skipped at PreScore give every node the
-     * same. Every plugin scores a chunk of nodes on one thread; each normalizes its scores afterwards.
-     */
-    private String best(Profile profile, Pod pod, List<NodeInfo> feasible, Cycle cycle, List<Object> skipped) {
-        List<Profile.Weighted> scoring = new ArrayList<>(profile.scores().size());
-        for (Profile.Weighted weighted : profile.scores()) {
-            if (!isIn(weighted.plugin(), skipped)) {
-                scoring.add(weighted);
-            }
-        }
-        long[][] scores = new long[scoring.size()][feasible.size()];
-        int size = parallel.chunkSize(feasible.size());
-        parallel.run((feasible.size() + size - 1) / size, chunk -> {
-            for (int i = chunk * size, end = Math.min(feasible.size(), i + size); i < end; i++) {
-                NodeInfo node = feasible.get(i);
-                for (int p = 0; p < scores.length; p++) {
-                    scores[p][i] = scoring.get(p).plugin().score(cycle, pod, node);
-                }
-            }
-        });
+    /** The feasible node with the highest weighted score; plugins that skipped at PreScore give every node the same. */
+    private static String best(Profile profile, Pod pod, List<NodeInfo> feasible, Cycle cycle, List<Object> skipped) {
         long[] total = new long[feasible.size()];
-        for (int p = 0; p < scores.length; p++) {
-            Profile.Weighted weighted = scoring.get(p);
-            weighted.plugin().normalize(cycle, pod, new NodeScores(feasible, scores[p]));
+        long[] scores = new long[feasible.size()];
+        for (Profile.Weighted weighted : profile.scores()) {
+            ScorePlugin plugin = weighted.plugin();
+            if (isIn(plugin, skipped)) {
+                continue;
+            }
+            for (int i = 0; i < scores.length; i++) {
+                scores[i] = plugin.score(cycle, pod, feasible.get(i));
+            }
+            plugin.normalize(cycle, pod, new NodeScores(feasible, scores));
             for (int i = 0; i < total.length; i++) {
-                total[i] += Math.max(0, Math.min(ScorePlugin.MAX_SCORE, scores[p][i])) * weighted.weight();
+                total[i] += Math.max(0, Math.min(ScorePlugin.MAX_SCORE, scores[i])) * weighted.weight();
             }
         }
         int chosen = 0;

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
@@ -352,61 +351,6 @@ class SchedulingAlgorithmTest {
         assertEquals("n0999", seen.get(159));
         assertEquals("n0000", seen.get(160), "wraps around");
         assertEquals("n0259", seen.get(419));
-    }
-
-    @Test
-    void onSeveralThreadsTheSampleIsStill420DifferentNodesAndTheStartStillRotates() {
-        List<NodeInfo> nodes = IntStream.range(0, 1000).mapToObj(i -> node(String.format("n%04d", i))).toList();
-        Set<String> seen = ConcurrentHashMap.newKeySet();
-        FilterPlugin recording = filter("Recording", (p, n) -> {
-            assertTrue(seen.add(n.name()), "each node once per cycle: " + n.name());
-            for (long spin = System.nanoTime() + 20_000; System.nanoTime() < spin; ) {
-                Thread.onSpinWait(); // some work per node, so that the helper takes chunks too
-            }
-            return PluginStatus.success();
-        });
-        try (Parallelizer parallel = new Parallelizer(16, r -> {
-            Thread t = new Thread(r, "helper");
-            t.setDaemon(true);
-            return t;
-        })) {
-            SchedulingAlgorithm parallelAlgorithm = new SchedulingAlgorithm(parallel);
-            Set<String> before = new HashSet<>();
-            for (int cycle = 0; cycle < 2; cycle++) {
-                seen.clear();
-                var decision = parallelAlgorithm.schedule(filters(recording), pod, nodes, new Cycle(nodes));
-                assertTrue(decision.scheduled());
-                assertEquals(420, decision.feasible(), "as many feasible nodes as on one thread");
-                assertTrue(decision.evaluated() >= 420 && decision.evaluated() <= seen.size(),
-                        "evaluated " + decision.evaluated() + ", seen " + seen.size());
-                assertTrue(seen.contains(decision.node()));
-                // The next cycle starts as many positions on as were evaluated; positions that other threads
-                // reached past the stop may be looked at again (as in Kubernetes), at most a chunk per thread.
-                Set<String> again = new HashSet<>(seen);
-                again.retainAll(before);
-                assertTrue(again.size() <= parallel.workers() * parallel.chunkSize(nodes.size()),
-                        again.size() + " nodes looked at again");
-                before.clear();
-                before.addAll(seen);
-            }
-        }
-    }
-
-    @Test
-    void onSeveralThreadsAFitErrorStillCountsEveryNode() {
-        List<NodeInfo> nodes = IntStream.range(0, 1000).mapToObj(i -> node(String.format("n%04d", i))).toList();
-        FilterPlugin failing = filter("Failing", (p, n) -> Integer.parseInt(n.name().substring(1)) % 4 == 0
-                ? PluginStatus.unschedulable(AFFINITY) : PluginStatus.unschedulable(CPU));
-        try (Parallelizer parallel = new Parallelizer(2, r -> {
-            Thread t = new Thread(r, "helper");
-            t.setDaemon(true);
-            return t;
-        })) {
-            var decision = new SchedulingAlgorithm(parallel).schedule(filters(failing), pod, nodes, new Cycle(nodes));
-            assertEquals("0/1000 nodes are available: 250 node(s) didn't match Pod's node affinity/selector, "
-                    + "750 Insufficient cpu.", decision.failure());
-            assertEquals(1000, decision.evaluated());
-        }
     }
 
     @Test
