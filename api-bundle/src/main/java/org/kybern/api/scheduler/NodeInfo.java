@@ -13,9 +13,8 @@ import java.util.Map;
  * engine keeps these up to date incrementally, so a plugin never sums a node's pods itself.
  *
  * <p>What filters read of every node (its name, labels, taints and whether it is cordoned) is also held
- * here, taken from the node once: a cycle looks at hundreds of nodes, and walking each Node object for
- * them (metadata, then its label map; spec, then its taints) cost a scheduled pod more than the
- * comparisons themselves.
+ * here, taken from the node once, so a filter over hundreds of nodes reads it without walking each
+ * Node object (metadata, then its label map; spec, then its taints).
  */
 public final class NodeInfo {
 
