@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.kybern.api.store.CompactedException;
 import org.kybern.api.store.KeyExistsException;
+import org.kybern.api.store.ForwardingStore;
 import org.kybern.api.store.KeyValue;
 import org.kybern.api.store.RangeResult;
 import org.kybern.api.store.Store;
@@ -47,7 +48,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = {ActiveStore.class, Store.class}, property = Store.TYPE_PROPERTY + "=" + ActiveStore.NAME,
         configurationPid = ActiveStore.PID)
 @Designate(ocd = ApiServerConfig.class)
-public final class ActiveStore implements Store {
+public final class ActiveStore extends ForwardingStore {
 
     static final String NAME = "active";
     public static final String PID = "org.kybern.apiserver";
@@ -269,18 +270,13 @@ public final class ActiveStore implements Store {
     // --- Store, delegated to the active store -------------------------------------------------
 
     @Override
+    protected Store delegate() {
+        return current();
+    }
+
+    @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public Optional<KeyValue> get(String key) {
-        return current().get(key);
-    }
-
-    @Override
-    public RangeResult range(String prefix, int limit, String startAfter, long atRevision) {
-        return current().range(prefix, limit, startAfter, atRevision);
     }
 
     @Override
@@ -309,21 +305,6 @@ public final class ActiveStore implements Store {
             throw e;
         }
         return w;
-    }
-
-    @Override
-    public void compact(long revision) {
-        current().compact(revision);
-    }
-
-    @Override
-    public long currentRevision() {
-        return current().currentRevision();
-    }
-
-    @Override
-    public long compactedRevision() {
-        return current().compactedRevision();
     }
 
     /** A watch on the active store that a switch ends, telling its listener to re-list. */
