@@ -6,6 +6,8 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -14,12 +16,19 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.lang.reflect.Field;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.kybern.client.ClusterClients;
@@ -41,10 +50,15 @@ import org.osgi.util.tracker.ServiceTracker;
 public class ClusterClientsIT extends KarafTestSupport {
 
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String DUMPS = "kybern.it.dumps";
 
     @Configuration
     public Option[] config() {
-        return options(KarafOptions.karaf(DistributionIT.distribution(), "Kybern"));
+        // For the failure report: what keeps a JDK HTTP client's selector thread running, and where
+        // to leave a heap dump (Pax Exam deletes the Karaf it ran in).
+        return options(KarafOptions.karaf(DistributionIT.distribution(), "Kybern"),
+                vmOptions("--add-opens", "java.net.http/jdk.internal.net.http=ALL-UNNAMED"),
+                systemProperty(DUMPS).value(Path.of("target").toAbsolutePath().toString()));
     }
 
     @Test
@@ -84,10 +98,11 @@ public class ClusterClientsIT extends KarafTestSupport {
         Kybern kybern = new Kybern(context);
         Kybern.await(DEADLINE, kybern::ready, kybern::readiness);
         Bundle clientBundle = kybern.bundle("org.kybern.client");
-        // Start from a fresh service, so every thread its clients run is new from here on.
+        // Start from a fresh service, so every thread its clients and their users (the scheduler,
+        // the controller manager, the kubelet) run is new from here on.
         clientBundle.stop();
-        clientBundle.start();
         Set<Thread> before = Thread.getAllStackTraces().keySet();
+        clientBundle.start();
 
         ClusterClients clients = clusterClients();
         KubernetesClient client = clients.forUser(ClusterClients.CONTROLLER_MANAGER);
@@ -129,8 +144,9 @@ public class ClusterClientsIT extends KarafTestSupport {
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             for (int round = 0; started.stream().anyMatch(Thread::isAlive); round++) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("threads left " + DEADLINE.toSeconds() + " s after the client bundle stopped: "
-                            + started.stream().filter(Thread::isAlive).map(Thread::getName).toList());
+                    throw new AssertionError("threads left " + DEADLINE.toSeconds() + " s after the client bundle stopped:\n"
+                            + started.stream().filter(Thread::isAlive).map(ClusterClientsIT::describe)
+                                    .collect(Collectors.joining("\n")) + "\n" + heapDump());
                 }
                 if (round % 10 == 0) {
                     System.gc();
@@ -149,6 +165,53 @@ public class ClusterClientsIT extends KarafTestSupport {
                 .filter(t -> !t.getName().startsWith("qtp") && !t.getName().startsWith("ForkJoinPool.commonPool")
                         && !t.getName().startsWith("kybern-store") && !t.getName().startsWith("RMI "))
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * A thread left running, for the failure report. A JDK HTTP client's selector thread runs while
+     * its client is reachable or has requests not yet answered: say which.
+     */
+    private static String describe(Thread thread) {
+        StringBuilder s = new StringBuilder(thread.getName());
+        if (thread.getClass().getName().equals("jdk.internal.net.http.HttpClientImpl$SelectorManager")) {
+            try {
+                Object client = field(thread, "owner");
+                s.append(": its client is ").append(((Reference<?>) field(client, "facadeRef")).get() == null
+                        ? "unreachable" : "still reachable");
+                for (String count : List.of("pendingOperationCount", "pendingHttpRequestCount", "pendingWebSocketCount")) {
+                    s.append(", ").append(count).append(' ').append(field(client, count));
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                s.append(": ").append(e);
+            }
+        } else {
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                s.append("\n    at ").append(frame);
+            }
+        }
+        return s.toString();
+    }
+
+    private static Object field(Object of, String name) throws ReflectiveOperationException {
+        Field field = of.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(of);
+    }
+
+    /**
+     * A heap dump of this Karaf in the tests' target directory, to find what still holds a client. A
+     * fabric8 client made from another ({@code getHttpClient().newBuilder().build()}, as fabric8's
+     * watches are) shares its JDK client and keeps it reachable after the first is closed.
+     */
+    private static String heapDump() {
+        Path dump = Path.of(System.getProperty(DUMPS), "ClusterClientsIT-" + System.currentTimeMillis() + ".hprof");
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
+                    "dumpHeap", new Object[] {dump.toString(), true}, new String[] {"java.lang.String", "boolean"});
+            return "heap dump (live objects): " + dump;
+        } catch (JMException | RuntimeException e) {
+            return "no heap dump: " + e;
+        }
     }
 
     /** The current ClusterClients service (a bundle restart replaces it), waiting for it to appear. */
