@@ -6,6 +6,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +33,14 @@ import tools.jackson.databind.json.JsonMapper;
  * than its allocatable; any failure, or a measured phase not done in {@value #DEADLINE_MINUTES}
  * minutes, ends with exit code 1 and what was seen.
  * Usage: {@code bench/run scheduler [nodes=1000] [pods=10000] [clients=16]}; with
- * {@code -Dkybern.bench.jfr=<file>} the Karaf JVM records a JFR profile of the measured phase.
+ * {@code -Dkybern.bench.jfr=<file>} the Karaf JVM's JFR recording (started with it) is written to the file
+ * at the end of the measured phase.
  */
 public final class SchedulerBench {
 
     static final int DEADLINE_MINUTES = 10;
     private static final int WARM_UP_PODS = 2_000;
-    private static final int WARM_UP_ROUNDS = 8;
+    private static final int WARM_UP_ROUNDS = 24;
     private static final int SETTLED_PERCENT = 10;
     private static final double GOAL_PODS_PER_SECOND = 1000;
     private static final String NO_SCHEDULER = "kybern-bench-none";
@@ -125,8 +127,9 @@ public final class SchedulerBench {
 
     /**
      * The cluster's JVM compiles its hot paths (TLS, JSON, store, watches, scheduling) for minutes under
-     * this load: rounds of both kinds of work (their scheduled pods stay, each round in a namespace of its
-     * own) until its JIT compiler threads used less than {@value #SETTLED_PERCENT}% of its CPU in a round.
+     * this load: rounds of both kinds of work (each round in a namespace of its own, its scheduled pods
+     * deleted at once afterwards, so the nodes keep room for the measured phase) until its JIT compiler
+     * threads used less than {@value #SETTLED_PERCENT}% of its CPU in a round.
      */
     private boolean warmUp(int warm, long cluster) throws Exception {
         for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
@@ -141,6 +144,7 @@ public final class SchedulerBench {
             }
             ApiBench.Result creates = createReference(warm);
             deleteAll(REFERENCE);
+            deleteAll(namespace);
             ProcessCpu used = ProcessCpu.of(cluster).since(before);
             double compilerPercent = 100 * used.compilerSeconds() / used.seconds();
             System.out.printf("warm-up round %d: %d pods scheduled, %.0f pods/s; %d created for no scheduler, %.0f/s; "
@@ -188,8 +192,8 @@ public final class SchedulerBench {
         WatchLines watch = WatchLines.open(watchClient, api, json, namespace,
                 (int) TimeUnit.NANOSECONDS.toSeconds(limitNanos) + 120);
         try {
-            // Kybern sends a watch's response head with its first event: a pod no scheduler takes shows
-            // the watch is registered before the first measured create.
+            // A pod no scheduler takes, seen on the watch, shows the watch is registered before the
+            // first measured create.
             send(0, createPod(namespace, "prime", false));
             if (watch.awaitAdded("prime", System.nanoTime() + TimeUnit.SECONDS.toNanos(30)) < 0) {
                 throw new IllegalStateException("the watch of " + namespace + " saw nothing within 30 s");
@@ -283,9 +287,13 @@ public final class SchedulerBench {
         return false;
     }
 
-    /** Deletes the namespace's pods (at once: none has a node) and waits until the list is empty. */
+    /**
+     * Deletes the namespace's pods at once (grace period 0: a bound pod would wait for a kubelet, which
+     * hollow nodes lack) and waits until the list is empty.
+     */
     private void deleteAll(String namespace) throws Exception {
-        send(api.request("/api/v1/namespaces/" + namespace + "/pods").DELETE().build(), 200);
+        send(api.request("/api/v1/namespaces/" + namespace + "/pods").header("Content-Type", "application/json")
+                .method("DELETE", BodyPublishers.ofString("{\"gracePeriodSeconds\":0}")).build(), 200);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline) {
             byte[] list = send(api.request("/api/v1/namespaces/" + namespace + "/pods?limit=1").GET().build(), 200);
@@ -334,22 +342,24 @@ public final class SchedulerBench {
         }
     }
 
-    /** A JFR recording of the cluster's JVM (its pid from {@code karaf/karaf.pid}), when a file is named. */
-    private record Jfr(String pid, String file) {
+    /**
+     * The JFR recording the cluster's JVM runs from its start (bench/run starts Karaf with it when
+     * {@code BENCH_JFR} names a file), written to that file at the end of the measured phase, whose
+     * times it prints. Started only then, a recording made the JVM throw much of its compiled code
+     * away (the JIT compiler worked through the whole phase, which went at a quarter of the speed).
+     */
+    private record Jfr(String pid, String file, Instant begin) {
         static Jfr start(Path state, String file) throws Exception {
-            if (file.isEmpty()) {
-                return new Jfr(null, file);
-            }
-            String pid = Files.readString(state.resolve("karaf/karaf.pid")).trim();
-            Jfr jfr = new Jfr(pid, file);
-            jfr.jcmd("JFR.start", "name=kybern-bench", "settings=profile", "filename=" + file);
-            return jfr;
+            String pid = file.isEmpty() ? null : Files.readString(state.resolve("karaf/karaf.pid")).trim();
+            return new Jfr(pid, file, Instant.now());
         }
 
         void stop() throws Exception {
             if (pid != null) {
-                jcmd("JFR.stop", "name=kybern-bench");
-                System.out.printf("JFR recording of the Karaf JVM (pid %s) during the measured phase: %s%n", pid, file);
+                Instant end = Instant.now();
+                jcmd("JFR.dump", "name=kybern-bench", "filename=" + file);
+                System.out.printf("JFR recording of the Karaf JVM (pid %s) since its start: %s; the measured phase ran "
+                        + "from %s to %s%n", pid, file, begin, end);
             }
         }
 
