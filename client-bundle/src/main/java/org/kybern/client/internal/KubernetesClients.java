@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -91,10 +90,11 @@ public final class KubernetesClients implements ClusterClients {
             config.withCaCertFile(settings.caFile().toString());
         }
         // fabric8 would look its HTTP client up with ServiceLoader, which finds nothing through an
-        // OSGi bundle's class loader: hand it the JDK one this bundle carries.
+        // OSGi bundle's class loader: hand it the JDK one this bundle carries, with its threads.
         return new KubernetesClientBuilder()
                 .withConfig(config.build())
-                .withHttpClientFactory(new JdkHttpClientFactory())
+                .withHttpClientFactory(ClientThreads.httpClientFactory())
+                .withTaskExecutorSupplier(ClientThreads.tasks())
                 .build();
     }
 
