@@ -3,17 +3,21 @@ package org.kybern.client.internal;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.net.http.HttpClient;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The threads of Kybern's API clients, and the one rule that saves most of their work: a fabric8 task
- * submitted on the thread that received the HTTP response runs right there.
+ * submitted on the thread that received the HTTP response runs on that thread too, right after the
+ * response's part was handled, instead of being handed to another thread.
  *
  * <p>fabric8 hands each watch event from the HTTP client's thread to its task executor (decoding,
  * informer cache) and from there to each event handler's executor: two hand-offs of one event between
@@ -22,6 +26,11 @@ import java.util.function.BiFunction;
  * {@code bench/run scheduler}); decoding the event was 20 %. Kybern's event handlers only note a key in
  * a work queue and return (as client-go's), so running them on the receiving thread holds nothing up:
  * events of one watch are handled one after the other there, as fabric8's serial executors did.
+ *
+ * <p>Such a task is queued on the thread and run when the thread's current work returns, not at once:
+ * fabric8 submits tasks while holding its own locks (a serial executor's monitor), and a handler may
+ * take others (fabric8's {@code waitUntilCondition} stops its informer from one), so running it at once
+ * inverted lock orders and deadlocked. Queued, it runs where a pool thread would have: with no lock held.
  *
  * <p>Tasks submitted on any other thread (fabric8's timers: re-connecting a watch, re-listing; a caller's
  * own thread) go to a pool as before, and so do tasks on the JDK client's selector thread, which must
@@ -32,6 +41,7 @@ import java.util.function.BiFunction;
 final class ClientThreads {
 
     static final int IDLE_SECONDS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(ClientThreads.class);
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private ClientThreads() {
@@ -47,17 +57,17 @@ final class ClientThreads {
         };
     }
 
-    /** A JDK HTTP client's executor, whose threads are receiving threads. */
+    /** A JDK HTTP client's executor, whose threads are receiving threads: after each of its tasks they run what was queued on them. */
     static ExecutorService receivingPool() {
-        return pool("kybern-api-http-", ReceivingThread::new);
+        return new Pool("kybern-api-http-", true);
     }
 
-    /** Each client's task executor: on a receiving thread the task runs at once; elsewhere in a pool closed with the client. */
+    /** Each client's task executor: a task submitted on a receiving thread runs there once the thread's current work returns; others run in a pool closed with the client. */
     static KubernetesClientBuilder.ExecutorSupplier tasks() {
         return new KubernetesClientBuilder.ExecutorSupplier() {
             @Override
             public Executor get() {
-                return new OnReceivingThread(pool("kybern-api-task-", (task, name) -> daemon(new Thread(task, name))));
+                return new OnReceivingThread(new Pool("kybern-api-task-", false));
             }
 
             @Override
@@ -75,32 +85,60 @@ final class ClientThreads {
     private record OnReceivingThread(ExecutorService pool) implements Executor {
         @Override
         public void execute(Runnable task) {
-            if (receiving()) {
-                task.run();
+            if (Thread.currentThread() instanceof ReceivingThread here) {
+                here.queue(task);
             } else {
                 pool.execute(task);
             }
         }
     }
 
-    /** A cached pool (threads made on demand, none kept when idle) of daemon threads. */
-    private static ExecutorService pool(String prefix, BiFunction<Runnable, String, Thread> thread) {
-        String name = prefix + POOLS.incrementAndGet() + "-";
-        AtomicInteger threads = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> thread.apply(task, name + threads.incrementAndGet()));
+    /** A cached pool: daemon threads made on demand, none kept when idle; receiving threads, or plain ones. */
+    private static final class Pool extends ThreadPoolExecutor {
+        private final boolean receiving;
+
+        Pool(String prefix, boolean receiving) {
+            super(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>());
+            this.receiving = receiving;
+            String name = prefix + POOLS.incrementAndGet() + "-";
+            AtomicInteger threads = new AtomicInteger();
+            setThreadFactory(task -> {
+                Thread thread = receiving ? new ReceivingThread(task, name + threads.incrementAndGet())
+                        : new Thread(task, name + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Override
+        protected void afterExecute(Runnable task, Throwable failure) {
+            if (receiving) {
+                ((ReceivingThread) Thread.currentThread()).runQueued();
+            }
+        }
     }
 
-    private static Thread daemon(Thread thread) {
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    /** A thread of a JDK HTTP client's executor: where response bodies are delivered. */
+    /** A thread of a JDK HTTP client's executor: where response bodies are delivered, and then the tasks queued meanwhile run. */
     private static final class ReceivingThread extends Thread {
+        private final Deque<Runnable> queued = new ArrayDeque<>();
+
         ReceivingThread(Runnable task, String name) {
             super(task, name);
-            setDaemon(true);
+        }
+
+        void queue(Runnable task) {
+            queued.addLast(task);
+        }
+
+        /** Runs the queued tasks, and those they queue, in order; a failing one does not keep the others from running. */
+        void runQueued() {
+            for (Runnable task; (task = queued.pollFirst()) != null; ) {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.error("A Kubernetes API client task failed on {}", getName(), e);
+                }
+            }
         }
     }
 }

@@ -23,20 +23,28 @@ class ClientThreadsTest {
     }
 
     @Test
-    void aTaskSubmittedWhereAResponseIsReceivedRunsThereWithoutAHandOff() throws Exception {
+    void aTaskSubmittedWhereAResponseIsReceivedRunsThereAfterwardsWithNoLockOfTheSubmitterHeld() throws Exception {
         KubernetesClientBuilder.ExecutorSupplier supplier = ClientThreads.tasks();
         Executor tasks = supplier.get();
         ExecutorService receiving = ClientThreads.receivingPool();
+        Object submittersLock = new Object();
         try {
-            CompletableFuture<Thread[]> threads = new CompletableFuture<>();
+            CompletableFuture<Thread> received = new CompletableFuture<>();
+            CompletableFuture<String> ran = new CompletableFuture<>();
+            CompletableFuture<String> thenNext = new CompletableFuture<>();
             receiving.execute(() -> {
-                Thread[] pair = {Thread.currentThread(), null};
-                tasks.execute(() -> pair[1] = Thread.currentThread());
-                threads.complete(pair);
+                received.complete(Thread.currentThread());
+                // fabric8 submits while holding a serial executor's monitor
+                synchronized (submittersLock) {
+                    tasks.execute(() -> ran.complete(Thread.currentThread().getName()
+                            + (Thread.holdsLock(submittersLock) ? " holding the submitter's lock" : "")));
+                    tasks.execute(() -> thenNext.complete(ran.getNow("not run") + ", then the next in order"));
+                }
             });
-            Thread[] pair = threads.get(10, TimeUnit.SECONDS);
-            assertTrue(pair[0].getName().startsWith("kybern-api-http-"), pair[0].getName());
-            assertEquals(pair[0], pair[1], "the task ran on the thread that received the response");
+            Thread receiver = received.get(10, TimeUnit.SECONDS);
+            assertTrue(receiver.getName().startsWith("kybern-api-http-"), receiver.getName());
+            assertEquals(receiver.getName() + ", then the next in order", thenNext.get(10, TimeUnit.SECONDS),
+                    "both tasks ran on the thread that received the response, in order, with no lock held");
         } finally {
             receiving.shutdownNow();
             supplier.onClose(tasks);
