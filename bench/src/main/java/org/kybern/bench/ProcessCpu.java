@@ -8,10 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * CPU time a process has used so far, from Linux's {@code /proc/<pid>/task/<tid>/stat} (user plus system
- * time of every thread), with the share of the JVM's JIT compiler threads ({@code C1/C2 CompilerThread})
- * apart: what a benchmark phase cost the machine, not only how long it took. Threads that ended before
- * a reading are missed by it; the JVM's long-lived threads are not.
+ * CPU time a process has used so far, from Linux's {@code /proc/<pid>/stat} (user plus system time of
+ * all its threads, those that have ended included), with the share of the JVM's JIT compiler threads
+ * ({@code C1/C2 CompilerThread}, from {@code /proc/<pid>/task/<tid>/stat}) apart: what a benchmark phase
+ * cost the machine, not only how long it took. (Summing the live threads alone missed a sixth of a
+ * cluster's CPU and a quarter of the bench's under {@code bench/run scheduler}: pools end idle threads.)
  *
  * @param seconds         CPU seconds of all threads
  * @param compilerSeconds of those, the JIT compiler threads'
@@ -22,9 +23,10 @@ record ProcessCpu(double seconds, double compilerSeconds) {
     private static final double TICKS_PER_SECOND = 100;
 
     static ProcessCpu of(long pid) throws IOException {
-        long ticks = 0;
+        Path process = Path.of("/proc", Long.toString(pid));
+        long ticks = ticks(Files.readString(process.resolve("stat"), StandardCharsets.US_ASCII));
         long compilerTicks = 0;
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(process.resolve("task"))) {
             for (Path task : tasks) {
                 String stat;
                 try {
@@ -33,18 +35,34 @@ record ProcessCpu(double seconds, double compilerSeconds) {
                     continue;
                 }
                 // pid (comm) state ppid ...: comm may hold spaces and parentheses; the fields after the last ')' do not
-                int open = stat.indexOf('(');
-                int close = stat.lastIndexOf(')');
-                String comm = stat.substring(open + 1, close);
-                String[] fields = stat.substring(close + 2).split(" ");
-                long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
-                ticks += used;
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-                    compilerTicks += used;
+                    compilerTicks += ticks(stat);
                 }
             }
         }
         return new ProcessCpu(ticks / TICKS_PER_SECOND, compilerTicks / TICKS_PER_SECOND);
+    }
+
+    /** utime plus stime (fields 14 and 15) of a stat line. */
+    private static long ticks(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * CPU seconds the whole machine has been busy so far (every CPU's user, nice, system, irq, softirq and
+     * steal time from {@code /proc/stat}): with the processes' own readings it tells what else ran (the
+     * kernel's threads, such as the file system's journal, other processes) and how much was left idle.
+     */
+    static double machineBusySeconds() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/stat"), StandardCharsets.US_ASCII).get(0); // "cpu  user nice ..."
+        String[] f = cpu.trim().split("\\s+");
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7, 8}) { // user nice system (idle iowait) irq softirq steal
+            busy += Long.parseLong(f[i]);
+        }
+        return busy / TICKS_PER_SECOND;
     }
 
     /** What was used between {@code earlier} and this reading. */

@@ -107,6 +107,7 @@ public final class SchedulerBench {
         Jfr jfr = Jfr.start(state, System.getProperty("kybern.bench.jfr", ""));
         Run measured;
         Cpu measuredCpu;
+        System.out.printf("measuring %d scheduled pods from %s%n", pods, Instant.now()); // a mark for tools watching the cluster
         try {
             before = Cpu.of(cluster, self);
             measured = schedule(MEASURED, pods, TimeUnit.MINUTES.toNanos(DEADLINE_MINUTES));
@@ -114,13 +115,16 @@ public final class SchedulerBench {
         } finally {
             jfr.stop();
         }
+        Instant end = Instant.now();
         boolean ok = report(reference, measured) & check(measured.bindings);
-        System.out.printf("%n  CPU per pod (ms)                  cluster JVM   of it JIT compiler   bench client   phase s%n");
+        System.out.printf("%n  CPU per pod (ms)                  cluster JVM   of it JIT compiler   bench client   the rest   phase s"
+                + "   idle cores%n");
         referenceCpu.print("API create, no scheduler", pods, reference.seconds());
         measuredCpu.print("scheduled (create, schedule, bind)", pods, measured.seconds());
-        System.out.printf("  at 1 000 pods/s a pod may cost %.1f ms of CPU here in all (%d cores)%n",
-                Runtime.getRuntime().availableProcessors() * 1000.0 / GOAL_PODS_PER_SECOND,
+        System.out.printf("  at 1 000 pods/s a pod may cost %.1f ms of CPU here in all (%d cores); the rest: other processes "
+                + "and the kernel's threads (/proc/stat)%n", Runtime.getRuntime().availableProcessors() * 1000.0 / GOAL_PODS_PER_SECOND,
                 Runtime.getRuntime().availableProcessors());
+        System.out.printf("the scheduled phase ended at %s%n", end);
         System.out.printf("%s at the end.%n", ApiBench.machine());
         return ok;
     }
@@ -326,19 +330,27 @@ public final class SchedulerBench {
         return ApiConnection.send(clients[0], request, expected);
     }
 
-    /** CPU time of the cluster's JVM (and of its JIT compiler threads) and of this benchmark's own process. */
-    private record Cpu(ProcessCpu cluster, ProcessCpu bench) {
+    /**
+     * CPU time of the cluster's JVM (and of its JIT compiler threads), of this benchmark's own process and of
+     * the whole machine (busy seconds of all cores): the machine's less the two processes' is what the
+     * kernel's threads and other processes used.
+     */
+    private record Cpu(ProcessCpu cluster, ProcessCpu bench, double machine) {
         static Cpu of(long cluster, long bench) throws java.io.IOException {
-            return new Cpu(ProcessCpu.of(cluster), ProcessCpu.of(bench));
+            return new Cpu(ProcessCpu.of(cluster), ProcessCpu.of(bench), ProcessCpu.machineBusySeconds());
         }
 
         Cpu since(Cpu earlier) {
-            return new Cpu(cluster.since(earlier.cluster), bench.since(earlier.bench));
+            return new Cpu(cluster.since(earlier.cluster), bench.since(earlier.bench), machine - earlier.machine);
         }
 
+        /** One row: per pod, the cluster (its compiler), the bench, everything else; the cores left idle. */
         void print(String phase, int pods, double seconds) {
-            System.out.printf("  %-34s %11.2f %20.2f %14.2f %9.1f%n", phase, cluster.seconds() * 1000 / pods,
-                    cluster.compilerSeconds() * 1000 / pods, bench.seconds() * 1000 / pods, seconds);
+            double rest = machine - cluster.seconds() - bench.seconds();
+            double idle = Runtime.getRuntime().availableProcessors() - machine / seconds;
+            System.out.printf("  %-34s %11.2f %20.2f %14.2f %10.2f %9.1f %10.2f%n", phase, cluster.seconds() * 1000 / pods,
+                    cluster.compilerSeconds() * 1000 / pods, bench.seconds() * 1000 / pods, rest * 1000 / pods,
+                    seconds, Math.max(0, idle));
         }
     }
 
