@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * CPU time a process has used so far, from Linux's {@code /proc/<pid>/stat} (user plus system time of
  * all its threads, those that have ended included), with the share of the JVM's JIT compiler threads
  * ({@code C1/C2 CompilerThread}, from {@code /proc/<pid>/task/<tid>/stat}) apart: what a benchmark phase
- * cost the machine, not only how long it took. (Summing the live threads alone missed a sixth of a
+ * cost the machine, not only how long it took. (Summing the live threads alone missed an eighth of a
  * cluster's CPU and a quarter of the bench's under {@code bench/run scheduler}: pools end idle threads.)
  *
  * @param seconds         CPU seconds of all threads
