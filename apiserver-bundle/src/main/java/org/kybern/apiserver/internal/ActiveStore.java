@@ -325,6 +325,13 @@ public final class ActiveStore extends ForwardingStore {
         }
 
         @Override
+        public void onCaughtUp() {
+            if (!ended) {
+                listener.onCaughtUp();
+            }
+        }
+
+        @Override
         public void onClose(StoreException cause) {
             end(cause);
         }
