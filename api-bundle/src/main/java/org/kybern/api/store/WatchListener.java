@@ -10,15 +10,6 @@ public interface WatchListener {
     void onEvent(WatchEvent event);
 
     /**
-     * Called after a run of {@link #onEvent} calls, when the store has no further change for this
-     * watch at hand: a listener that gathers what it sends (an HTTP response) sends it now, so
-     * changes that come together leave together. A store calls it before it waits for more
-     * changes, on the thread and under the same rule as {@code onEvent}.
-     */
-    default void onCaughtUp() {
-    }
-
-    /**
      * Called once when the watch ends without being closed by its owner: the store went away,
      * or the watch could not keep up and its history was compacted ({@link CompactedException}).
      * No events follow.

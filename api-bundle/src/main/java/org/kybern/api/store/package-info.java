@@ -5,7 +5,7 @@
  * <p>Only the API server uses this package; every other component is a client of the Kubernetes API.
  */
 @Export
-@Version("1.2.0")
+@Version("1.1.0")
 package org.kybern.api.store;
 
 import org.osgi.annotation.bundle.Export;

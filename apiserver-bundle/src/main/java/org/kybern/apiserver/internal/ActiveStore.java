@@ -325,13 +325,6 @@ public final class ActiveStore extends ForwardingStore {
         }
 
         @Override
-        public void onCaughtUp() {
-            if (!ended) {
-                listener.onCaughtUp();
-            }
-        }
-
-        @Override
         public void onClose(StoreException cause) {
             end(cause);
         }

@@ -15,9 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One watch: a queue of events drained on a shared executor, one drain at a time, so events
- * reach the listener in order and a slow listener holds up only itself. A drain ends with
- * {@link WatchListener#onCaughtUp}, so the events of one commit (and whatever came meanwhile)
- * reach the client together.
+ * reach the listener in order and a slow listener holds up only itself.
  */
 final class StoreWatch implements Watch {
 
@@ -77,13 +75,8 @@ final class StoreWatch implements Watch {
     private void drain() {
         try {
             WatchEvent e;
-            boolean delivered = false;
             while (!closed && (e = pending.poll()) != null) {
                 listener.onEvent(e);
-                delivered = true;
-            }
-            if (delivered && !closed) {
-                listener.onCaughtUp();
             }
             StoreException cause = endCause;
             if (!closed && cause != null && pending.isEmpty()) {

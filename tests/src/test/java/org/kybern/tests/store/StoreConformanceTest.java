@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -178,7 +177,6 @@ class StoreConformanceTest {
             assertNull(create.previous());
             assertTrue(update.revision() < delete.revision() && delete.revision() < create.revision());
             assertNull(recorder.events.poll(200, TimeUnit.MILLISECONDS), "nothing from outside the prefix");
-            recorder.assertRunsEndCaughtUp(3);
         }
     }
 
@@ -203,7 +201,6 @@ class StoreConformanceTest {
                 seen.add(e.revision());
             }
             assertEquals(acknowledged, seen, "every acknowledged write, each once");
-            recorder.assertRunsEndCaughtUp(10_000);
         }
     }
 
@@ -343,40 +340,10 @@ class StoreConformanceTest {
 
     private static final class Recorder implements WatchListener {
         final BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
-        /** How many events had been delivered at each {@link #onCaughtUp}. */
-        final List<Integer> caughtUpAt = new CopyOnWriteArrayList<>();
-        private int delivered;
 
         @Override
         public void onEvent(WatchEvent event) {
-            delivered++;
             events.add(event);
-        }
-
-        @Override
-        public void onCaughtUp() {
-            caughtUpAt.add(delivered);
-        }
-
-        /**
-         * Every run of events ended with a caught-up (the last one too, waited for), and no
-         * caught-up came without an event before it.
-         */
-        void assertRunsEndCaughtUp(int total) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (caughtUpAt.isEmpty() || caughtUpAt.get(caughtUpAt.size() - 1) < total) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the store did not call onCaughtUp after its last event within 30 s; caught up at "
-                            + caughtUpAt);
-                }
-                Thread.sleep(10);
-            }
-            int last = 0;
-            for (int at : caughtUpAt) {
-                assertTrue(at > last, "a caught-up follows at least one event: " + caughtUpAt);
-                last = at;
-            }
-            assertEquals(total, last, "no event after the last caught-up");
         }
 
         WatchEvent next() throws InterruptedException {

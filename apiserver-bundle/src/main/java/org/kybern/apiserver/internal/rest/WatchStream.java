@@ -25,10 +25,6 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code {"type":"ADDED","object":{...}}} per line) and written without blocking, so a
  * thousand watchers need no thousand threads. A client that falls {@value #MAX_QUEUED} events
  * behind is cut off and re-lists, as in Kubernetes.
- *
- * <p>The store's changes are flushed when the store has caught up ({@link #onCaughtUp}), not one
- * by one: the events of a group commit reach the client in one TLS record and one read, where one
- * each cost a write, a record and a wake-up of the client's threads per event and watch.
  */
 final class WatchStream implements WatchListener, WriteListener, AsyncListener {
 
@@ -46,8 +42,6 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     /** Set once the container has called {@link #onWritePossible}: before that the output is not yet non-blocking. */
     private boolean writable;
     private boolean flushPending;
-    /** Between a store change and the store's {@link #onCaughtUp}: more changes are on their way. */
-    private boolean gathering;
     private boolean ending;
     private boolean done;
 
@@ -102,7 +96,6 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
      */
     @Override
     public synchronized void onEvent(WatchEvent change) {
-        gathering = true;
         WatchEvents.Decoded decoded = events.decode(change);
         ObjectNode previous = decoded.previous();
         boolean wasSelected = previous != null && selected.test(previous);
@@ -126,14 +119,7 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
     }
 
     @Override
-    public synchronized void onCaughtUp() {
-        gathering = false;
-        pump();
-    }
-
-    @Override
     public synchronized void onClose(StoreException cause) {
-        gathering = false;
         if (cause instanceof CompactedException) {
             error(410, "Expired", "too old resource version: the store's history no longer reaches it (" + cause.getMessage() + ")");
         } else {
@@ -161,10 +147,7 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
         pump();
     }
 
-    /**
-     * Writes while the client can take it, and flushes unless the store is in the middle of a run of
-     * changes; the container calls {@link #onWritePossible} when it can take more.
-     */
+    /** Writes while the client can take it; the container calls {@link #onWritePossible} when it can again. */
     private void pump() {
         if (done || !writable) {
             return; // not started yet: the container calls onWritePossible once non-blocking writes can begin
@@ -175,7 +158,7 @@ final class WatchStream implements WatchListener, WriteListener, AsyncListener {
                 if (next != null) {
                     out.write(next);
                     flushPending = true;
-                } else if (flushPending && (!gathering || ending)) {
+                } else if (flushPending) {
                     flushPending = false;
                     out.flush();
                 } else {

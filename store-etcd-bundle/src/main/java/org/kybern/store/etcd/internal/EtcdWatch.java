@@ -119,10 +119,9 @@ final class EtcdWatch implements Watch {
 
     private void deliver(int gen, WatchResponse response) {
         synchronized (delivery) {
-            boolean delivered = false;
             for (io.etcd.jetcd.watch.WatchEvent e : response.getEvents()) {
                 if (!isCurrent(gen)) {
-                    break;
+                    return;
                 }
                 KeyValue current = store.fromEtcd(e.getKeyValue());
                 long revision = current.modRevision();
@@ -137,7 +136,6 @@ final class EtcdWatch implements Watch {
                 WatchEvent.Type type = e.getEventType() == io.etcd.jetcd.watch.WatchEvent.EventType.DELETE
                         ? WatchEvent.Type.DELETE : WatchEvent.Type.PUT;
                 listener.onEvent(new WatchEvent(type, current, previous));
-                delivered = true;
                 if (revision > lastRevision) {
                     lastRevision = revision;
                     deliveredAtLast = 1;
@@ -145,9 +143,6 @@ final class EtcdWatch implements Watch {
                 } else {
                     deliveredAtLast++;
                 }
-            }
-            if (delivered) {
-                listener.onCaughtUp(); // one etcd response's events leave together
             }
         }
         synchronized (state) {
