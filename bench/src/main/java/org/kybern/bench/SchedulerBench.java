@@ -99,11 +99,14 @@ public final class SchedulerBench {
         if (!warmUp(Math.min(WARM_UP_PODS, Math.max(1, pods / 5)), cluster)) {
             return false;
         }
+        Together together = Together.fromProperties();
+        together.await("reference");
         Cpu before = Cpu.of(cluster, self);
         ApiBench.Result reference = createReference(pods);
         Cpu referenceCpu = Cpu.of(cluster, self).since(before);
         deleteAll(REFERENCE);
 
+        together.await("measured");
         Jfr jfr = Jfr.start(state, System.getProperty("kybern.bench.jfr", ""));
         Run measured;
         Cpu measuredCpu;
