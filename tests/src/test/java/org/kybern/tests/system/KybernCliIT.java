@@ -2,6 +2,7 @@ package org.kybern.tests.system;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -86,6 +87,16 @@ class KybernCliIT {
         KybernCluster.Result status = cluster.kybern("status");
         assertEquals(0, status.exitCode(), status.output());
         assertTrue(status.output().contains("ready at " + cluster.server()), status.output());
+    }
+
+    @Test
+    @Order(4)
+    void downWithAnUnknownOptionSaysWhatItTakesAndStopsNothing() throws Exception {
+        KybernCluster.Result down = cluster.kybern("down", "--force");
+        assertNotEquals(0, down.exitCode(), down.output());
+        assertTrue(down.output().contains("down takes no argument but --stop-dockerd, not '--force'"), down.output());
+        KybernCluster.Result status = cluster.kybern("status");
+        assertEquals(0, status.exitCode(), "still running: " + status.output());
     }
 
     @Test
