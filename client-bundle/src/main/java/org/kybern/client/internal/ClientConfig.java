@@ -10,8 +10,9 @@ public @interface ClientConfig {
 
     @AttributeDefinition(name = "API server",
             description = "The API server's URL, e.g. https://10.0.0.1:6443. Empty: the API server of "
-                    + "this Karaf, https://127.0.0.1:<port> (port: the framework property "
-                    + "org.osgi.service.http.port.secure, else 6443).")
+                    + "this Karaf, reached in process (no socket, no TLS; the same authentication); its "
+                    + "https://127.0.0.1:<port> (port: the framework property "
+                    + "org.osgi.service.http.port.secure, else 6443) names it in messages.")
     String server() default "";
 
     @AttributeDefinition(name = "CA certificate file",

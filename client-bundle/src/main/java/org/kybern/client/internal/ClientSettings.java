@@ -8,13 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * The configuration made concrete: {@code ${name}} placeholders replaced by framework properties,
- * and an empty server turned into this Karaf's own API server (HTTPS on Felix HTTP's secure port).
+ * and an empty server turned into this Karaf's own API server (HTTPS on Felix HTTP's secure port),
+ * reached in process.
  *
  * @param server    the API server's base URL
  * @param caFile    the CA certificate to trust for an https server, if the file exists
  * @param tokenFile the static token file
+ * @param inProcess whether the server is this Karaf's own, reached without a socket
+ *                  ({@link InProcessHttpClient}); its URL then names it in messages and requests
  */
-record ClientSettings(URI server, Path caFile, Path tokenFile) {
+record ClientSettings(URI server, Path caFile, Path tokenFile, boolean inProcess) {
 
     static final String HTTPS_PORT = "org.osgi.service.http.port.secure";
     static final String DEFAULT_PORT = "6443";
@@ -25,7 +28,8 @@ record ClientSettings(URI server, Path caFile, Path tokenFile) {
         Path caFile = Path.of(expand(config.caFile(), frameworkProperty));
         Path tokenFile = Path.of(expand(config.tokenFile(), frameworkProperty));
         String server = expand(config.server(), frameworkProperty).strip();
-        if (server.isEmpty()) {
+        boolean inProcess = server.isEmpty();
+        if (inProcess) {
             // The API server of this Karaf serves HTTPS only, on Felix HTTP's secure port.
             server = "https://127.0.0.1:" + firstSet(frameworkProperty, HTTPS_PORT);
         }
@@ -33,7 +37,7 @@ record ClientSettings(URI server, Path caFile, Path tokenFile) {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("server must be an http:// or https:// URL, was " + server);
         }
-        return new ClientSettings(uri, caFile, tokenFile);
+        return new ClientSettings(uri, caFile, tokenFile, inProcess);
     }
 
     boolean https() {

@@ -15,6 +15,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +38,23 @@ public final class KubernetesClients implements ClusterClients {
     private static final Logger LOG = LoggerFactory.getLogger(KubernetesClients.class);
 
     private final ClientSettings settings;
+    private final InProcessConnectorFactory inProcess;
     private final Map<String, KubernetesClient> clients = new HashMap<>();
     private boolean closed;
 
     @Activate
-    public KubernetesClients(BundleContext context, ClientConfig config) {
+    public KubernetesClients(BundleContext context, ClientConfig config,
+            @Reference InProcessConnectorFactory inProcess) {
         this.settings = ClientSettings.of(config, context::getProperty);
-        LOG.info("Kubernetes API clients for {} (CA {}, tokens {})", settings.server(),
-                Files.isRegularFile(settings.caFile()) ? settings.caFile() : "none",
-                settings.tokenFile());
+        this.inProcess = inProcess;
+        if (settings.inProcess()) {
+            LOG.info("Kubernetes API clients for this Karaf's API server {}, in process (tokens {})",
+                    settings.server(), settings.tokenFile());
+        } else {
+            LOG.info("Kubernetes API clients for {} (CA {}, tokens {})", settings.server(),
+                    Files.isRegularFile(settings.caFile()) ? settings.caFile() : "none",
+                    settings.tokenFile());
+        }
     }
 
     @Override
@@ -80,7 +89,7 @@ public final class KubernetesClients implements ClusterClients {
             LOG.warn("No token for user {} in {}: talking to {} without credentials (plain http has no authentication)",
                     user, settings.tokenFile(), settings.server());
         }
-        if (settings.https()) {
+        if (settings.https() && !settings.inProcess()) {
             // Read now, not at activation: the API server of this Karaf makes its CA at first start.
             if (!Files.isRegularFile(settings.caFile())) {
                 throw new IllegalStateException("no CA certificate at " + settings.caFile() + " to trust "
@@ -90,10 +99,12 @@ public final class KubernetesClients implements ClusterClients {
             config.withCaCertFile(settings.caFile().toString());
         }
         // fabric8 would look its HTTP client up with ServiceLoader, which finds nothing through an
-        // OSGi bundle's class loader: hand it the JDK one this bundle carries, with its threads.
+        // OSGi bundle's class loader: hand it the one to use, in process or the JDK's this bundle
+        // carries, with its threads.
         return new KubernetesClientBuilder()
                 .withConfig(config.build())
-                .withHttpClientFactory(ClientThreads.httpClientFactory())
+                .withHttpClientFactory(settings.inProcess() ? new InProcessHttpClient.Factory(inProcess)
+                        : ClientThreads.httpClientFactory())
                 .withTaskExecutorSupplier(ClientThreads.tasks())
                 .build();
     }

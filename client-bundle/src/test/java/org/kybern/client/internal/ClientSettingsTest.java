@@ -1,6 +1,8 @@
 package org.kybern.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
@@ -18,11 +20,12 @@ class ClientSettingsTest {
     Path dir;
 
     @Test
-    void anEmptyServerIsThisKarafsApiServerOnItsHttpsPort() {
+    void anEmptyServerIsThisKarafsApiServerReachedInProcessAndNamedByItsHttpsPort() {
         Map<String, String> props = Map.of("karaf.data", dir.toString(), "org.osgi.service.http.port", "7001",
                 "org.osgi.service.http.port.secure", "7443");
         ClientSettings settings = ClientSettings.of(config(""), props::get);
         assertEquals("https://127.0.0.1:7443", settings.server().toString());
+        assertTrue(settings.inProcess());
         assertEquals(dir.resolve("kybern/pki/ca.crt"), settings.caFile());
         assertEquals(dir.resolve("kybern/tokens.csv"), settings.tokenFile());
     }
@@ -34,9 +37,12 @@ class ClientSettingsTest {
     }
 
     @Test
-    void aConfiguredServerIsUsedAsItIs() {
+    void aConfiguredServerIsUsedAsItIsOverTheNetworkEvenWhenItIsThisKarafs() {
         Map<String, String> props = Map.of("karaf.data", dir.toString());
-        assertEquals("https://10.1.2.3:6443", ClientSettings.of(config("https://10.1.2.3:6443"), props::get).server().toString());
+        ClientSettings remote = ClientSettings.of(config("https://10.1.2.3:6443"), props::get);
+        assertEquals("https://10.1.2.3:6443", remote.server().toString());
+        assertFalse(remote.inProcess());
+        assertFalse(ClientSettings.of(config("https://127.0.0.1:6443"), props::get).inProcess());
     }
 
     @Test
