@@ -14,16 +14,21 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -42,8 +47,9 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * The ClusterClients service inside the real distribution: its clients reach the API server of
- * the same Karaf (on the random port this test gives Felix HTTP, with no client configuration),
- * and stopping the client bundle closes them and leaves no thread behind.
+ * the same Karaf (in process, with no client configuration; its URL names the random port this test
+ * gives Felix HTTP), which authenticates them there as on its port, and stopping the client bundle
+ * closes them and leaves no thread behind.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -85,6 +91,40 @@ public class ClusterClientsIT extends KarafTestSupport {
             admin.namespaces().withName(name).delete();
         }
         admin.namespaces().withName(name).waitUntilCondition(ns -> ns == null, 30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    public void inProcessTheApiServerStillAuthenticatesEveryRequest() throws Exception {
+        Kybern kybern = new Kybern(context);
+        Kybern.await(DEADLINE, kybern::ready, kybern::readiness);
+        assertTrue("this Karaf's HTTP server has the in-process connector: " + Arrays.toString(kybern.endpoints()),
+                Arrays.asList(kybern.endpoints()).contains("http://kybern-in-process:0/"));
+        Path tokens = kybern.kybernData().resolve("tokens.csv");
+        List<String> original = Files.readAllLines(tokens);
+        String user = "client-it-revoked-" + UUID.randomUUID();
+        List<String> withUser = new ArrayList<>(original);
+        withUser.add("client-it-" + UUID.randomUUID() + "," + user + "," + user);
+        Files.write(tokens, withUser);
+        try {
+            KubernetesClient client = clusterClients().forUser(user);
+            // The token counts within a second of the file's change.
+            Kybern.await(DEADLINE, () -> status(client) == 200, () -> "the new user's requests: " + status(client));
+            Files.write(tokens, original);
+            Kybern.await(DEADLINE, () -> status(client) == 401,
+                    () -> "requests with a token taken out of the file: " + status(client));
+        } finally {
+            Files.write(tokens, original);
+        }
+    }
+
+    /** The status of listing namespaces with {@code client}: 200, or the API server's error code. */
+    private static int status(KubernetesClient client) {
+        try {
+            client.namespaces().list();
+            return 200;
+        } catch (KubernetesClientException e) {
+            return e.getCode();
+        }
     }
 
     @Test
