@@ -41,7 +41,7 @@ final class InProcessHttpClient
         extends StandardHttpClient<InProcessHttpClient, InProcessHttpClient.Factory, InProcessHttpClient.Builder> {
 
     /** Headers the connection writes itself, or that have no meaning on it. */
-    private static final Set<String> OWN_HEADERS = Set.of("host", "content-length", "content-type", "connection",
+    private static final Set<String> OWN_HEADERS = Set.of("host", "content-length", "connection",
             "transfer-encoding", "expect", "upgrade");
 
     private final Transport transport;
@@ -95,7 +95,9 @@ final class InProcessHttpClient
         head.append(" HTTP/1.1\r\n");
         header(head, "Host", uri.getRawAuthority() == null ? "localhost" : uri.getRawAuthority());
         for (Map.Entry<String, List<String>> header : request.headers().entrySet()) {
-            if (!OWN_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            // The request's content type, when it has one, replaces a Content-Type header (as the JDK client does).
+            if (!OWN_HEADERS.contains(name) && !(name.equals("content-type") && request.getContentType() != null)) {
                 for (String value : header.getValue()) {
                     header(head, header.getKey(), value);
                 }

@@ -138,6 +138,12 @@ class InProcessHttpClientTest {
         assertEquals("Bearer t0k3n", posted.header("X-Token"));
         assertEquals("application/json", posted.header("X-Content-Type"));
 
+        HttpResponse<String> put = send(request("/echo").header("Content-Type", "text/plain").method("PUT", null, "plain")
+                .build());
+        assertEquals("PUT", put.header("X-Method"));
+        assertEquals("text/plain", put.header("X-Content-Type"), "a Content-Type header of its own goes as it is");
+        assertEquals("plain", put.body());
+
         HttpResponse<String> got = send(request("/echo").build());
         assertEquals("GET", got.header("X-Method"));
         assertEquals("", got.body());
