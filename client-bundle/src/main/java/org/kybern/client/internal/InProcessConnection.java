@@ -222,8 +222,7 @@ final class InProcessConnection {
             try {
                 current.consumer.consume(current.parts.poll(), current);
             } catch (Exception e) {
-                current.done.completeExceptionally(e);
-                close(e);
+                close(e); // fails the exchange
                 return;
             }
         }

@@ -44,6 +44,9 @@ final class InProcessHttpClient
     private static final Set<String> OWN_HEADERS = Set.of("host", "content-length", "connection",
             "transfer-encoding", "expect", "upgrade");
 
+    /** Methods whose requests go without {@code Content-Length} when they have no body. */
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "DELETE", "OPTIONS");
+
     private final Transport transport;
 
     private InProcessHttpClient(Builder builder, Transport transport, AtomicBoolean closed) {
@@ -106,15 +109,19 @@ final class InProcessHttpClient
         if (request.getContentType() != null) {
             header(head, "Content-Type", request.getContentType());
         }
-        if (request.body() != null || !List.of("GET", "HEAD", "DELETE", "OPTIONS").contains(request.method())) {
+        if (request.body() != null || !BODILESS.contains(request.method())) {
             header(head, "Content-Length", Integer.toString(bodyLength));
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void header(StringBuilder head, String name, String value) {
-        if (name.isEmpty() || name.chars().anyMatch(c -> c <= ' ' || c == ':' || c >= 127)
-                || value.chars().anyMatch(c -> c == '\r' || c == '\n')) {
+        boolean valid = !name.isEmpty();
+        for (int i = 0; i < name.length() && valid; i++) {
+            char c = name.charAt(i);
+            valid = c > ' ' && c != ':' && c < 127;
+        }
+        if (!valid || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("not a valid HTTP header: " + name + ": " + value);
         }
         head.append(name).append(": ").append(value).append("\r\n");

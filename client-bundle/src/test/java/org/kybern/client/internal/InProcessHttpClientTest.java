@@ -1,9 +1,9 @@
 package org.kybern.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -180,7 +180,7 @@ class InProcessHttpClientTest {
         watchLines.add("{\"type\":\"MODIFIED\"}");
         assertEquals("{\"type\":\"MODIFIED\"}\n", received.poll(10, TimeUnit.SECONDS),
                 "the second event arrives while the response goes on");
-        assertTrue(!response.body().done().isDone());
+        assertFalse(response.body().done().isDone(), "the response goes on until the server ends it");
         watchLines.add("END");
         response.body().done().get(10, TimeUnit.SECONDS);
     }
