@@ -27,8 +27,8 @@ import org.eclipse.jetty.util.thread.Invocable;
  * of its server for one (it reads host and port of each to publish its endpoints, and fails to start
  * on any other kind): {@link #open()} does nothing, and its one acceptor waits for the connector to
  * stop instead of accepting (a thread of the server's pool, parked, and the selector thread every
- * {@code ServerConnector} starts, idle: the price of passing as one). Its endpoint in
- * {@code osgi.http.endpoint} reads {@code http://kybern-in-process:0/}.
+ * {@code ServerConnector} starts, idle: the price of passing as one). Felix lists it in
+ * {@code osgi.http.endpoint}, as {@code http://kybern-in-process:0/}, when it was there as Jetty started.
  */
 final class InProcessConnector extends ServerConnector {
 

@@ -52,27 +52,21 @@ final class Kybern {
         throw new AssertionError("bundle " + symbolicName + " is not installed");
     }
 
-    /** The base URL the HTTP whiteboard runtime reports first (e.g. {@code https://127.0.0.1:6443/}), if one runs. */
+    /** The base URL the HTTP whiteboard runtime reports (e.g. {@code https://127.0.0.1:6443/}), if one runs. */
     String endpoint() {
-        String[] endpoints = endpoints();
-        return endpoints.length == 0 ? null : endpoints[0];
-    }
-
-    /** Every base URL the HTTP whiteboard runtime reports, one per connector of its server; none if none runs. */
-    String[] endpoints() {
         try {
             ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(osgi.http.endpoint=*)");
             if (refs == null) {
-                return new String[0];
+                return null;
             }
             Object value = refs[0].getProperty("osgi.http.endpoint");
             if (value instanceof String[] array) {
-                return array;
+                return array[0];
             }
             if (value instanceof Collection<?> c) {
-                return c.stream().map(String::valueOf).toArray(String[]::new);
+                return String.valueOf(c.iterator().next());
             }
-            return new String[] {String.valueOf(value)};
+            return String.valueOf(value);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
