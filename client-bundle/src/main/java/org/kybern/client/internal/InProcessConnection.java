@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,6 +24,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpParser;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.EndPoint;
@@ -228,7 +229,7 @@ final class InProcessConnection {
         }
         if (current.complete && current.parts.isEmpty() && exchange == current) {
             exchange = null;
-            boolean reusable = !current.closesConnection() && !eof && !closed && !current.done.isDone();
+            boolean reusable = !current.closes && !eof && !closed && !current.done.isDone();
             if (reusable) {
                 interest(); // an idle connection still notices the server closing it
                 pool.release(this);
@@ -329,6 +330,9 @@ final class InProcessConnection {
         @Override
         public void parsedHeader(HttpField field) {
             exchange.headers.computeIfAbsent(field.getName(), name -> new ArrayList<>(1)).add(field.getValue());
+            if (field.getHeader() == HttpHeader.CONNECTION && field.contains(HttpHeaderValue.CLOSE.asString())) {
+                exchange.closes = true;
+            }
         }
 
         @Override
@@ -377,16 +381,12 @@ final class InProcessConnection {
         private boolean headed;
         private boolean complete;
         private long demand;
+        /** The server closes the connection after this response ({@code Connection: close}). */
+        private boolean closes;
 
         Exchange(StandardHttpRequest request, AsyncBody.Consumer<List<ByteBuffer>> consumer) {
             this.request = request;
             this.consumer = consumer;
-        }
-
-        /** Whether the server said it closes the connection after this response ({@code Connection: close}). */
-        boolean closesConnection() {
-            return headers.getOrDefault("Connection", List.of()).stream()
-                    .anyMatch(value -> value.toLowerCase(Locale.ROOT).contains("close"));
         }
 
         /** Whether reading waits for demand: parts are read but not yet wanted. */
